@@ -1,0 +1,3 @@
+export * from './metric-name';
+export * from './sla-policy';
+export * from './ticket-filter';
