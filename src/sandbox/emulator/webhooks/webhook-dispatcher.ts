@@ -142,18 +142,27 @@ async function send(webhook: WebhookRecord, invocation: Invocation, timeoutMs: n
     ...authenticationHeader(webhook),
   };
   if (withBody) headers['content-type'] = contentType(webhook.requestFormat);
+  // Our own timer rather than AbortSignal.timeout: whether the attempt timed out must not depend on how the
+  // runtime names the abort error.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
   try {
     const response = await fetch(webhook.endpoint, {
       method: webhook.httpMethod,
       headers,
       ...(withBody ? { body } : {}),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: controller.signal,
     });
     await response.arrayBuffer().catch(() => undefined);
     return { kind: 'response', status: response.status, retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) };
-  } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    return name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout' } : { kind: 'network_error' };
+  } catch {
+    return timedOut ? { kind: 'timeout' } : { kind: 'network_error' };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
