@@ -9,7 +9,7 @@ export type LoadState<T> =
 
 /**
  * Why a call to our server failed, in terms the UI can word (translations/ `error.*`):
- * - `unreachable`: no HTTP answer from our server (Zendesk's proxy could not reach it, or the request never left);
+ * - `unreachable`: no answer from our server itself (no HTTP response, or a 502/503/504 from the proxy in front);
  * - `http`: our server, or Zendesk's proxy in front of it, answered with a non-2xx status;
  * - `invalid_response`: a 2xx whose body is not what the call expects.
  */

@@ -80,7 +80,11 @@ function errorOfRejection(rejection: unknown): AppError {
   return { kind: 'unreachable', detail };
 }
 
+/** Gateway statuses mean our server did not answer (Zendesk's proxy could not reach it, or it is down). */
+const GATEWAY_STATUSES = [502, 503, 504];
+
 function httpError(response: ZafHttpResponse): AppError {
+  if (GATEWAY_STATUSES.includes(response.status)) return { kind: 'unreachable', detail: `status ${response.status}` };
   const code = (bodyOf(response) as { error?: { code?: unknown } } | undefined)?.error?.code;
   return typeof code === 'string' ? { kind: 'http', status: response.status, code } : { kind: 'http', status: response.status };
 }
