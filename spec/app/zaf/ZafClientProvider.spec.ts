@@ -17,7 +17,6 @@ import { zafProxyEndpoint } from '../../../src/sandbox/desk/zaf-host/proxy-endpo
 import { publicSettings } from '../../../src/sandbox/desk/zaf-host/public-settings';
 import { bundleForBrowser, launchBrowser, runWebpack, saveScreenshot, serveFile, startTestServer, type TestServer } from '../../support/browser';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createWebpackConfig } = require('../../../webpack.config.js') as {
   createWebpackConfig: (options: { mode: 'development'; outputPath: string; log: (line: string) => void }) => object;
 };
@@ -214,6 +213,13 @@ describe('the app inside a ZAF host', () => {
     await app.getByRole('tab', { name: 'Horarios' }).click();
     await app.getByText('Los horarios fijan las horas laborables').waitFor();
     await saveScreenshot(page, 'admin-schedules-es', '#zaf-app');
+    await page.close();
+  });
+
+  it('explains itself when opened outside Zendesk (no origin or app_guid to handshake with)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/app/assets/iframe.html`);
+    await page.getByText('This page is the SLA Clock app and only works inside Zendesk.').waitFor();
     await page.close();
   });
 
