@@ -19,17 +19,17 @@ export function stepUpdateManyJob(state: EmulatorState, job: JobStatusRecord, no
   if (job.status !== 'working') return [];
   const actor = state.users.get(job.actorId);
   const calls: WebhookCall[] = [];
-  const results: JobResult[] = job.work.map(({ ticketId, input }, index) => {
+  const results: JobResult[] = job.work.map(({ ticketId, input }) => {
     try {
       if (!actor) throw new ApiError(403, { error: 'Forbidden', description: 'The job owner no longer exists' });
       const ticket = requireWritableTicket(state, ticketId);
       checkSafeUpdate(ticket, input);
       const result = updateWithPatch({ state, nowMs, actor }, ticket, readTicketPatch(state, input, actor.id));
       calls.push(...result.webhookCalls);
-      return { id: ticketId, index, action: 'update', success: true, status: 'Updated' };
+      return { id: ticketId, action: 'update', success: true, status: 'Updated' };
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      return { id: ticketId, index, action: 'update', success: false, error: String(error.body.error), details: error.message };
+      return { id: ticketId, action: 'update', success: false, error: String(error.body.error), details: error.message };
     }
   });
   job.status = 'completed';

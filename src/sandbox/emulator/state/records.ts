@@ -210,9 +210,9 @@ export interface WebhookRecord {
   updatedBy: number;
 }
 
+/** One ticket's outcome, in request order. No `index`: with it a result would also match Zendesk's create-result shape. */
 export interface JobResult {
   readonly id: number;
-  readonly index: number;
   readonly action: 'update';
   readonly success: boolean;
   readonly status?: 'Updated';

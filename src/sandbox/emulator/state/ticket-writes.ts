@@ -23,6 +23,9 @@ export interface TicketWriteResult {
   readonly webhookCalls: readonly WebhookCall[];
 }
 
+/** Every Zendesk account has a default brand, and every ticket belongs to a brand. */
+export const DEFAULT_BRAND_ID = 90_001;
+
 const API_VIA: Via = { channel: 'api', source: { from: {}, to: {}, rel: null } };
 const CREATE_FIELDS = ['subject', 'status', 'priority', 'type', 'requester_id', 'assignee_id', 'group_id', 'organization_id'];
 
@@ -45,7 +48,7 @@ export function createTicket(ctx: WriteContext, input: JsonObject): TicketWriteR
     assigneeId: null,
     groupId: null,
     organizationId: requester?.organizationId ?? null,
-    brandId: null,
+    brandId: DEFAULT_BRAND_ID,
     ticketFormId: null,
     externalId: null,
     tags: [],

@@ -26,8 +26,8 @@ describe('update_many and job statuses', () => {
       status: 'completed',
       progress: 2,
       results: [
-        { id: a.id, index: 0, action: 'update', success: true, status: 'Updated' },
-        { id: b.id, index: 1, action: 'update', success: true, status: 'Updated' },
+        { id: a.id, action: 'update', success: true, status: 'Updated' },
+        { id: b.id, action: 'update', success: true, status: 'Updated' },
       ],
     });
     expect((await zendesk.call('GET', `/api/v2/tickets/${a.id}`)).body.ticket.tags).toEqual(['keep', 'sla_out_first_reply_time']);
