@@ -57,7 +57,7 @@ function hostPage(config: HostPageConfig): string {
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Sandbox desk</title></head>
 <body style="margin:0;font-family:sans-serif;background:#f8f9f9">
-<iframe id="zaf-app" title="SLA Clock" style="width:320px;height:260px;border:0;background:#fff"></iframe>
+<div style="width:340px"><iframe id="zaf-app" title="SLA Clock" style="width:100%;height:260px;border:0;background:#fff"></iframe></div>
 <script type="application/json" id="zaf-host-config">${json}</script><script src="/host.js"></script></body></html>`;
 }
 
@@ -205,7 +205,7 @@ describe('the app inside a ZAF host', () => {
     const page = await openDesk('admin');
     await page.setViewportSize({ width: 1024, height: 500 });
     await page.locator('#zaf-app').evaluate((iframe: HTMLIFrameElement) => {
-      iframe.style.width = '900px';
+      if (iframe.parentElement) iframe.parentElement.style.width = '900px';
       iframe.style.height = '400px';
     });
     const app = page.frameLocator('#zaf-app');
@@ -228,6 +228,10 @@ describe('the app inside a ZAF host', () => {
     const app = page.frameLocator('#zaf-app');
     await app.getByText('The SLA server cannot be reached.').waitFor();
     await app.getByText(/Retrying in \d seconds…/).waitFor();
+    // The sidebar asked the host (invoke resize) to make the iframe as tall as its content, notice included.
+    const contentHeight = await app.locator('body').evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
+    await page.waitForFunction((height) => document.getElementById('zaf-app')?.style.height === height, `${contentHeight}px`);
+    expect(contentHeight).toBeGreaterThan(100);
     await saveScreenshot(page, 'sidebar-server-down-en', '#zaf-app');
     await page.close();
   });

@@ -3,6 +3,7 @@ import { useTranslate } from '../../i18n/use-translate';
 import { callSlaServer, type SlaServerIdentity } from '../../sla-server/sla-server-api';
 import { ticketSlaCall } from '../../sla-server/ticket-sla';
 import { useRetryingCall } from '../../sla-server/use-retrying-call';
+import { useAutoResize } from '../../zaf/use-auto-resize';
 import { useZafSession } from '../../zaf/use-zaf-client';
 import TicketSlaView from './TicketSlaView';
 
@@ -19,6 +20,7 @@ export default function TicketSidebar() {
   const { client, context, metadata } = useZafSession();
   const { t } = useTranslate();
   const [ids, setIds] = useState<Ids | null>(null);
+  useAutoResize(client);
 
   useEffect(() => {
     let current = true;
@@ -41,12 +43,6 @@ export default function TicketSidebar() {
   const { state, retryInSeconds, retryNow } = useRetryingCall(call);
 
   return (
-    <TicketSlaView
-      t={t}
-      ticketId={ids?.ticketId ?? null}
-      sla={state}
-      retryInSeconds={retryInSeconds}
-      onRetry={retryNow}
-    />
+    <TicketSlaView t={t} ticketId={ids?.ticketId ?? null} sla={state} retryInSeconds={retryInSeconds} onRetry={retryNow} />
   );
 }
