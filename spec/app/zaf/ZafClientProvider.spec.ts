@@ -43,7 +43,14 @@ let releaseSla: () => void = () => undefined;
 let slaGate: Promise<void> = Promise.resolve();
 
 /** Our server's stand-in: verifies the proxy's JWT with the shared secret, then answers once the test lets it. */
+let failuresToServe = 0;
+
 async function answerTicketSla(request: IncomingMessage, response: ServerResponse, url: URL) {
+  if (failuresToServe > 0) {
+    failuresToServe -= 1;
+    response.writeHead(503, { 'content-type': 'application/json' });
+    return void response.end(JSON.stringify({ error: { code: 'starting', message: 'warming up' } }));
+  }
   const authorization = request.headers.authorization;
   const token = authorization?.replace(/^Bearer /, '') ?? '';
   const { payload } = await jwtVerify(token, new TextEncoder().encode(SECRET), { algorithms: ['HS256'] });
@@ -142,6 +149,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   seen.length = 0;
+  failuresToServe = 0;
   slaGate = new Promise((resolve) => (releaseSla = resolve));
 });
 afterEach(() => releaseSla());
@@ -233,6 +241,19 @@ describe('the app inside a ZAF host', () => {
     await page.waitForFunction((height) => document.getElementById('zaf-app')?.style.height === height, `${contentHeight}px`);
     expect(contentHeight).toBeGreaterThan(100);
     await saveScreenshot(page, 'sidebar-server-down-en', '#zaf-app');
+    await app.getByText('Retrying in 4 seconds…').waitFor();
+    await page.close();
+  });
+
+  it('tries again when asked, and shows the answer once the server is back', async () => {
+    failuresToServe = 1;
+    releaseSla();
+    const page = await openDesk('en');
+    const app = page.frameLocator('#zaf-app');
+    await app.getByText('The SLA server cannot be reached.').waitFor();
+    await app.getByRole('button', { name: 'Retry now' }).click();
+    await app.getByText('Policy: Gold support').waitFor();
+    expect(await app.getByText('The SLA server cannot be reached.').count()).toBe(0);
     await page.close();
   });
 });

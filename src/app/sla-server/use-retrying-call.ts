@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { loadStateOf, type CallResult, type LoadState } from '../load-state';
 import { retryDelaySeconds } from './retry-delay';
 
@@ -10,15 +10,15 @@ export interface RetryingCall<T> {
 }
 
 /**
- * Runs `call` (when not null), and after a failure retries it with growing delays, counting down each second so
- * that the UI can say when. A new `call` (its identity changes with what it fetches) starts over.
+ * Runs `call` (when not null) and, after a failure, retries it with growing delays (retryDelaySeconds), counting
+ * down each second so that the UI can say when. While retrying, the state stays what it was: the last answer or
+ * the failure. A success resets the delays.
  */
 export function useRetryingCall<T>(call: (() => Promise<CallResult<T>>) | null): RetryingCall<T> {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
   const [retryInSeconds, setRetryInSeconds] = useState<number | null>(null);
-
-  useEffect(() => setAttempt(0), [call]);
+  const failuresInARow = useRef(0);
 
   useEffect(() => {
     if (!call) return;
@@ -27,7 +27,8 @@ export function useRetryingCall<T>(call: (() => Promise<CallResult<T>>) | null):
     call().then((result) => {
       if (!current) return;
       setState(loadStateOf(result));
-      if (!result.ok) setRetryInSeconds(retryDelaySeconds(attempt + 1));
+      failuresInARow.current = result.ok ? 0 : failuresInARow.current + 1;
+      if (!result.ok) setRetryInSeconds(retryDelaySeconds(failuresInARow.current));
     });
     return () => {
       current = false;
