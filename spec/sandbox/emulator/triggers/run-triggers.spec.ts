@@ -153,3 +153,26 @@ describe('triggers', () => {
     expect((await zendesk.call('GET', '/api/v2/triggers', undefined, tokenAuth('admin@sandbox.test', 'bad'))).status).toBe(401);
   });
 });
+
+describe('triggers calling webhooks', () => {
+  let zendesk: TestEmulator;
+  beforeEach(async () => {
+    zendesk = await anEmulator();
+  });
+  afterEach(() => zendesk.close());
+
+  it('refuses a notification_webhook action naming no trigger-connected webhook (422)', async () => {
+    const eventWebhook = await zendesk.call('POST', '/api/v2/webhooks', {
+      webhook: {
+        name: 'Events', status: 'active', endpoint: 'https://example.com/e', http_method: 'POST', request_format: 'json',
+        subscriptions: ['zen:event-type:ticket.status_changed'],
+      },
+    });
+    for (const webhookId of ['01NOSUCHWEBHOOK0000000000', eventWebhook.body.webhook.id]) {
+      const reply = await zendesk.call('POST', '/api/v2/triggers', {
+        trigger: { title: 'Hook', conditions: { all: [] }, actions: [{ field: 'notification_webhook', value: [webhookId, '{}'] }] },
+      });
+      expect(reply.status).toBe(422);
+    }
+  });
+});

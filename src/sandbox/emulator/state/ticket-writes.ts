@@ -1,11 +1,12 @@
-import { formatZendeskTime, parseIsoInstant, toEpochSeconds } from '../clock/zendesk-time';
-import { runTriggers, type TriggerEffects, type WebhookCall } from '../triggers/run-triggers';
+import { parseIsoInstant, toEpochSeconds } from '../clock/zendesk-time';
+import type { WebhookCall } from '../triggers/run-triggers';
 import type { UpdateContext } from '../triggers/trigger-conditions';
 import { notFound, recordInvalid, updateConflict } from './api-error';
 import { applyTicketPatch, type FieldChange } from './apply-ticket-patch';
 import { nextId, type EmulatorState } from './emulator-state';
 import { isJsonObject, toId, type JsonObject } from './input';
-import type { AuditEvent, AuditRecord, TicketRecord, UserRecord, Via } from './records';
+import type { AuditRecord, TicketRecord, UserRecord, Via } from './records';
+import { saveAudit } from './ticket-audit';
 import { readTicketPatch, type TicketPatch } from './ticket-patch';
 import { createUser, findUserByEmail, isAgent } from './users';
 
@@ -131,75 +132,6 @@ function applyImplicitChanges(ticket: TicketRecord, patch: TicketPatch, actor: U
   return changes;
 }
 
-function saveAudit(
-  ctx: WriteContext,
-  ticket: TicketRecord,
-  what: { created: FieldChange[]; changed: FieldChange[]; comment: TicketPatch['comment']; update: UpdateContext },
-): TicketWriteResult {
-  const { state, nowMs, actor } = ctx;
-  const effects = runTriggers(state, ticket, what.update);
-  const auditId = nextId(state, 'audit');
-  const event = (): number => nextId(state, 'event');
-  const events: AuditEvent[] = [
-    ...(what.comment ? [commentEvent(event(), auditId, what.comment)] : []),
-    ...what.created.map((c): AuditEvent => ({ id: event(), type: 'Create', field_name: c.field, value: c.value })),
-    ...what.changed.map((c): AuditEvent => ({ id: event(), type: 'Change', field_name: c.field, value: c.value, previous_value: c.previous })),
-    ...triggerEvents(effects, event),
-  ];
-  const audit: AuditRecord = { id: auditId, ticketId: ticket.id, authorId: actor.id, createdAt: nowMs, via: API_VIA, events };
-  state.audits.get(ticket.id)?.push(audit);
-  ticket.updatedAt = nowMs;
-  ticket.generatedAt = nowMs;
-  sendMail(state, ticket, effects, nowMs);
-  return { ticket, audit, webhookCalls: effects.webhookCalls };
-}
-
-function triggerEvents(effects: TriggerEffects, event: () => number): AuditEvent[] {
-  const via = (trigger: { id: number; title: string }): Via => ({
-    channel: 'rule',
-    source: { from: { id: trigger.id, title: trigger.title, deleted: false }, to: {}, rel: 'trigger' },
-  });
-  return [
-    ...effects.changes.map(({ trigger, change }): AuditEvent => ({
-      id: event(), type: 'Change', field_name: change.field, value: change.value, previous_value: change.previous, via: via(trigger),
-    })),
-    ...effects.notifications.map((n): AuditEvent => ({
-      id: event(), type: 'Notification', via: via(n.trigger), subject: n.subject, body: n.body, recipients: n.recipients.map((u) => u.id),
-    })),
-  ];
-}
-
-function sendMail(state: EmulatorState, ticket: TicketRecord, effects: TriggerEffects, nowMs: number): void {
-  for (const notification of effects.notifications) {
-    for (const recipient of notification.recipients) {
-      state.outbox.push({
-        id: nextId(state, 'mail'),
-        to: recipient.email,
-        userId: recipient.id,
-        subject: notification.subject,
-        body: notification.body,
-        ticketId: ticket.id,
-        triggerId: notification.trigger.id,
-        at: formatZendeskTime(nowMs),
-      });
-    }
-  }
-}
-
-function commentEvent(id: number, auditId: number, comment: NonNullable<TicketPatch['comment']>): AuditEvent {
-  return {
-    id,
-    type: 'Comment',
-    author_id: comment.authorId,
-    body: comment.body,
-    html_body: `<div class="zd-comment"><p>${escapeHtml(comment.body)}</p></div>`,
-    plain_body: comment.body,
-    public: comment.public,
-    attachments: [],
-    audit_id: auditId,
-  };
-}
-
 /** Create events list the fields a new ticket was given (Zendesk leaves out those left empty). */
 function createdFields(ticket: TicketRecord): FieldChange[] {
   const values: Record<string, unknown> = {
@@ -239,6 +171,3 @@ function readVia(raw: unknown): Via {
   const known = allowed.find((c) => c === channel);
   return known ? { channel: known, source: { from: {}, to: {}, rel: null } } : API_VIA;
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -14,7 +14,7 @@ export function createTrigger(state: EmulatorState, input: JsonObject, nowMs: nu
     errors.title = [{ description: 'Title: cannot be blank', error: 'BlankValue' }];
   }
   const conditions = readConditions(input.conditions, errors);
-  const actions = readActions(input.actions, errors);
+  const actions = readActions(state, input.actions, errors);
   if (Object.keys(errors).length > 0) throw recordInvalid(errors);
   const positions = [...state.triggers.values()].map((t) => t.position);
   const trigger: TriggerRecord = {
@@ -37,7 +37,7 @@ export function updateTrigger(state: EmulatorState, id: number, input: JsonObjec
   const trigger = requireTrigger(state, id);
   const errors: Errors = {};
   const conditions = input.conditions === undefined ? trigger.conditions : readConditions(input.conditions, errors);
-  const actions = input.actions === undefined ? trigger.actions : readActions(input.actions, errors);
+  const actions = input.actions === undefined ? trigger.actions : readActions(state, input.actions, errors);
   if (input.title !== undefined && (typeof input.title !== 'string' || input.title.trim() === '')) {
     errors.title = [{ description: 'Title: cannot be blank', error: 'BlankValue' }];
   }
@@ -80,12 +80,21 @@ function readConditions(raw: unknown, errors: Errors): TriggerRecord['conditions
   return conditions;
 }
 
-function readActions(raw: unknown, errors: Errors): TriggerAction[] {
+function readActions(state: EmulatorState, raw: unknown, errors: Errors): TriggerAction[] {
   const actions = (Array.isArray(raw) ? raw : [])
     .filter(isJsonObject)
     .map((a) => ({ field: String(a.field ?? ''), value: a.value ?? null }));
   if (actions.length === 0) errors.actions = [{ description: 'Actions: cannot be blank', error: 'BlankValue' }];
   const unknown = actions.find((a) => !isKnownActionField(a.field));
   if (unknown) errors.actions = [{ description: `Actions: ${unknown.field} is not a valid action`, error: 'InvalidValue' }];
+  // A trigger can only call a webhook that exists and is connected to triggers (not subscribed to events).
+  const webhookAction = actions.find((a) => a.field === 'notification_webhook' && !isTriggerWebhook(state, a.value));
+  if (webhookAction) errors.actions = [{ description: 'Actions: the webhook does not exist or is not connected to triggers', error: 'InvalidValue' }];
   return actions;
+}
+
+function isTriggerWebhook(state: EmulatorState, value: unknown): boolean {
+  const id = Array.isArray(value) ? value[0] : undefined;
+  const webhook = typeof id === 'string' ? state.webhooks.get(id) : undefined;
+  return webhook?.subscriptions.includes('conditional_ticket_events') === true;
 }

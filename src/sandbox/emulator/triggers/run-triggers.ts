@@ -109,7 +109,8 @@ function resolveRecipients(
 }
 
 function userRecipient(ticket: TicketRecord, actor: UserRecord, recipient: string): number | null | undefined {
-  if (recipient === 'requester_id') return ticket.requesterId;
+  // "requester_and_ccs" is what newer Zendesk triggers use; the emulator keeps no CCs, so it is the requester.
+  if (recipient === 'requester_id' || recipient === 'requester_and_ccs') return ticket.requesterId;
   if (recipient === 'assignee_id') return ticket.assigneeId;
   if (recipient === 'current_user') return actor.id;
   return toId(recipient);
