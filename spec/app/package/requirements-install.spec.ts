@@ -1,6 +1,6 @@
 /**
- * requirements.json installs in the sandbox emulator the way Zendesk installs it: every resource is accepted, and
- * the identifiers the app and the server look up (`requirement:<identifier>`) are the ones recorded.
+ * requirements.json installs in the sandbox emulator the way Zendesk installs it (all or nothing): every resource
+ * is accepted, and the identifiers the app and the server look up (`requirement:<identifier>`) are recorded.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,6 @@ describe('requirements.json in the emulator', () => {
       sla_next_due_at: 'ticket_fields',
       ...Object.fromEntries(METRICS.map((metric) => [`sla_due_${metric}`, 'ticket_fields'])),
       sla_server: 'webhooks',
-      sla_notify_server: 'triggers',
       sla_out_notify_requester: 'triggers',
       sla_out_notify_assignee: 'triggers',
       sla_out_notify_group: 'triggers',
@@ -28,15 +27,9 @@ describe('requirements.json in the emulator', () => {
     });
   });
 
-  it('sends the server the agreed payload on every create and update', () => {
-    const trigger = requirements.triggers.sla_notify_server;
-    expect(trigger.conditions.any).toEqual([
-      { field: 'update_type', operator: 'is', value: 'Create' },
-      { field: 'update_type', operator: 'is', value: 'Change' },
-    ]);
-    const [webhook, payload] = trigger.actions[0].value;
-    expect(webhook).toBe('sla_server');
-    expect(JSON.parse(payload)).toEqual({ ticket_id: '{{ticket.id}}', updated_at: '{{ticket.updated_at_with_timestamp}}', event: 'ticket_updated' });
+  it('leaves the trigger that calls the webhook to the server’s setup step (README: Requirements)', () => {
+    const actions = Object.values(requirements.triggers as Record<string, { actions: { field: string }[] }>).flatMap((t) => t.actions);
+    expect(actions.filter((action) => action.field === 'notification_webhook')).toEqual([]);
   });
 
   it('mails each audience once per breach: a notified tag in the condition and in the action', () => {

@@ -5,14 +5,14 @@ const lines = (problems: Problem[]) => problems.map((p) => `${p.severity} ${p.pa
 const webhook = { name: 'Hook', status: 'active', endpoint: 'https://example.com/hook', http_method: 'POST', request_format: 'json' };
 
 describe('validateRequirements', () => {
-  it('accepts fields, a webhook and a trigger that names it by identifier', () => {
+  it('accepts fields, a webhook and a trigger that calls an existing webhook by id', () => {
     const problems = validateRequirements({
       ticket_fields: {
         due: { type: 'text', title: 'Due at' },
         status: { type: 'tagger', title: 'Status', custom_field_options: [{ name: 'On track', value: 'status_on_track' }] },
       },
       webhooks: { server: webhook },
-      triggers: { notify: { title: 'Notify', actions: [{ field: 'notification_webhook', value: ['server', '{}'] }] } },
+      triggers: { notify: { title: 'Notify', actions: [{ field: 'notification_webhook', value: ['01GZ7XQ3C5WD', '{}'] }] } },
     });
     expect(problems).toEqual([]);
   });
@@ -29,6 +29,7 @@ describe('validateRequirements', () => {
     ['an option without tag', { ticket_fields: { s: { type: 'tagger', title: 'S', custom_field_options: [{ name: 'A' }] } } }, 'error ticket_fields.s.custom_field_options[0]: needs a name and a tag (value)'],
     ['a tag used by two fields', { ticket_fields: { a: { type: 'checkbox', title: 'A', tag: 'x' }, b: { type: 'checkbox', title: 'B', tag: 'x' } } }, 'error ticket_fields.b: tag "x" is already used by a'],
     ['a trigger naming a missing webhook', { triggers: { t: { title: 'T', actions: [{ field: 'notification_webhook', value: ['nope', '{}'] }] } } }, 'warning triggers.t.actions[0].value[0]: names no webhook of this file'],
+    ['a trigger naming a webhook of the file by identifier', { webhooks: { server: webhook }, triggers: { t: { title: 'T', actions: [{ field: 'notification_webhook', value: ['server', '{}'] }] } } }, 'warning triggers.t.actions[0].value[0]: names webhook "server" by requirement identifier, which Zendesk may not resolve: create this trigger from the server'],
   ])('reports %s', (_case, requirements, expected) => {
     expect(lines(validateRequirements(requirements))).toContain(expected);
   });
