@@ -28,7 +28,7 @@ export default function TicketSidebar() {
       const ticketId = result['ticket.id'];
       const userId = result['currentUser.id'];
       if (current && ticketId !== undefined && userId !== undefined) setIds({ ticketId, userId });
-    });
+    }, (cause: unknown) => console.error('[SLA Clock] Zendesk did not say which ticket and agent this is', cause));
     return () => {
       current = false;
     };
