@@ -19,6 +19,7 @@ import { registerTriggerRoutes } from './http/routes/triggers';
 import { registerUserRoutes } from './http/routes/users';
 import { registerWebhookRoutes } from './http/routes/webhooks';
 import { installApiHooks } from './http/api-hooks';
+import { installCors } from './http/cors';
 import { createJobScheduler } from './jobs/job-scheduler';
 import { createEmptyState, type EmulatorState } from './state/emulator-state';
 import type { UserRecord } from './state/records';
@@ -79,6 +80,7 @@ export function buildZendeskEmulator(options: ZendeskEmulatorOptions = {}): Buil
   };
   const admin = createEmulatorAdmin(runtime, seed);
   const app = Fastify({ logger: false, rewriteUrl: (request) => stripJsonSuffix(request.url ?? '/') });
+  installCors(app);
   installApiHooks(app, runtime, authenticate);
   for (const register of [
     registerTicketRoutes, registerTicketTagRoutes, registerAuditRoutes, registerUserRoutes, registerGroupRoutes,

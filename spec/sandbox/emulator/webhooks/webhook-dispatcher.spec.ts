@@ -58,6 +58,14 @@ describe('webhook delivery', () => {
     });
   });
 
+  it('renders the update\'s own updated_at into the payload of an update', async () => {
+    const ticket = await aTicket(zendesk);
+    zendesk.clock.advance(90_000);
+    await zendesk.call('PUT', `/api/v2/tickets/${ticket.id}`, { ticket: { priority: 'high' } });
+    await zendesk.admin.settleWebhooks();
+    expect(JSON.parse(receiver.received[1]!.body).updated_at).toBe('2026-11-22T10:01:30Z');
+  });
+
   it('does not hold the API response while the receiver is slow', async () => {
     receiver.script({ status: 200, hang: true });
     const reply = await zendesk.call('POST', '/api/v2/tickets', { ticket: { subject: 's', comment: { body: 'b' } } });

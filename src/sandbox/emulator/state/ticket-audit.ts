@@ -10,9 +10,9 @@ import type { TicketWriteResult, WriteContext } from './ticket-writes';
 const API_VIA: Via = { channel: 'api', source: { from: {}, to: {}, rel: null } };
 
 /**
- * Ends a ticket write as Zendesk does: runs the triggers on the changed ticket, then records one audit with the
- * comment, the requester's changes, the triggers' changes and their notifications, mails the recipients and
- * moves updated_at.
+ * Ends a ticket write as Zendesk does: moves updated_at, runs the triggers on the changed ticket, then records one
+ * audit with the comment, the requester's changes, the triggers' changes and their notifications, and mails the
+ * recipients.
  */
 export function saveAudit(
   ctx: WriteContext,
@@ -20,6 +20,10 @@ export function saveAudit(
   what: { created: FieldChange[]; changed: FieldChange[]; comment: TicketPatch['comment']; update: UpdateContext },
 ): TicketWriteResult {
   const { state, nowMs, actor } = ctx;
+  // The ticket is saved before its triggers run, so their placeholders ({{ticket.updated_at_with_timestamp}})
+  // show this update's time, which is what a webhook receiver compares with the ticket it then reads.
+  ticket.updatedAt = nowMs;
+  ticket.generatedAt = nowMs;
   const effects = runTriggers(state, ticket, what.update);
   const auditId = nextId(state, 'audit');
   const event = (): number => nextId(state, 'event');
@@ -31,8 +35,6 @@ export function saveAudit(
   ];
   const audit: AuditRecord = { id: auditId, ticketId: ticket.id, authorId: actor.id, createdAt: nowMs, via: API_VIA, events };
   state.audits.get(ticket.id)?.push(audit);
-  ticket.updatedAt = nowMs;
-  ticket.generatedAt = nowMs;
   sendMail(state, ticket, effects, nowMs);
   return { ticket, audit, webhookCalls: effects.webhookCalls };
 }
