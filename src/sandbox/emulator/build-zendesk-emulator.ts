@@ -20,6 +20,8 @@ import { registerUserRoutes } from './http/routes/users';
 import { registerWebhookRoutes } from './http/routes/webhooks';
 import { installApiHooks } from './http/api-hooks';
 import { installCors } from './http/cors';
+import { closeSolvedTickets } from './automations/close-solved-tickets';
+import { runHourly } from './automations/run-hourly';
 import { createJobScheduler } from './jobs/job-scheduler';
 import { createEmptyState, type EmulatorState } from './state/emulator-state';
 import type { UserRecord } from './state/records';
@@ -38,6 +40,8 @@ export interface ZendeskEmulatorOptions {
   readonly webhookTimeoutMs?: number;
   /** update_many jobs: run in the background (default) and how long each step takes, real milliseconds. */
   readonly jobs?: { readonly autoRun?: boolean; readonly stepDelayMs?: number };
+  /** Zendesk's default "close 4 days after solved" automation, run hourly on the emulator clock. Default on. */
+  readonly closeSolvedTickets?: boolean;
 }
 
 export interface BuiltZendeskEmulator {
@@ -79,6 +83,10 @@ export function buildZendeskEmulator(options: ZendeskEmulatorOptions = {}): Buil
     setActor: (request, user) => void actors.set(request, user),
   };
   const admin = createEmulatorAdmin(runtime, seed);
+  const stopAutomations =
+    options.closeSolvedTickets === false
+      ? () => undefined
+      : runHourly(clock, (nowMs) => webhooks.dispatch(closeSolvedTickets(state, nowMs)));
   const app = Fastify({ logger: false, rewriteUrl: (request) => stripJsonSuffix(request.url ?? '/') });
   installCors(app);
   installApiHooks(app, runtime, authenticate);
@@ -96,6 +104,7 @@ export function buildZendeskEmulator(options: ZendeskEmulatorOptions = {}): Buil
     clock,
     admin,
     close: async () => {
+      stopAutomations();
       runtime.jobs.close();
       await webhooks.idle();
       webhooks.reset();

@@ -13,7 +13,7 @@ describe('renderPlaceholders', () => {
     id: 42, subject: 'Printer', description: 'd', status: 'hold', priority: 'urgent', type: null,
     requesterId: requester.id, submitterId: requester.id, assigneeId: null, groupId: null, organizationId: null,
     brandId: null, ticketFormId: null, externalId: null, tags: ['a', 'b'], customFields: new Map([[360_000_001, '2026-11-23']]),
-    isPublic: true, via: { channel: 'api', source: { from: {}, to: {}, rel: null } }, createdAt: at, updatedAt: at + 61_000, generatedAt: at,
+    isPublic: true, via: { channel: 'api', source: { from: {}, to: {}, rel: null } }, createdAt: at, updatedAt: at + 61_000, generatedAt: at, solvedAt: null,
   };
   const context = { state, ticket, actor: agent };
 

@@ -10,7 +10,7 @@ const aTicket = (overrides: Partial<TicketRecord> = {}): TicketRecord => ({
   id: 1, subject: 's', description: 'd', status: 'open', priority: 'normal', type: null, requesterId: agent.id,
   submitterId: agent.id, assigneeId: null, groupId: null, organizationId: null, brandId: null, ticketFormId: null,
   externalId: null, tags: [], customFields: new Map(), isPublic: true,
-  via: { channel: 'api', source: { from: {}, to: {}, rel: null } }, createdAt: 0, updatedAt: 0, generatedAt: 0, ...overrides,
+  via: { channel: 'api', source: { from: {}, to: {}, rel: null } }, createdAt: 0, updatedAt: 0, generatedAt: 0, solvedAt: null, ...overrides,
 });
 const change = (previous: Record<string, unknown> = {}): UpdateContext => ({ type: 'Change', actor: agent, previous: new Map(Object.entries(previous)) });
 const holds = (condition: TriggerCondition, ticket = aTicket(), update = change()): boolean =>

@@ -25,6 +25,7 @@ export function saveAudit(
   ticket.updatedAt = nowMs;
   ticket.generatedAt = nowMs;
   const effects = runTriggers(state, ticket, what.update);
+  ticket.solvedAt = ticket.status !== 'solved' ? null : (ticket.solvedAt ?? nowMs);
   const auditId = nextId(state, 'audit');
   const event = (): number => nextId(state, 'event');
   const events: AuditEvent[] = [
@@ -33,7 +34,7 @@ export function saveAudit(
     ...what.changed.map((c): AuditEvent => ({ id: event(), type: 'Change', field_name: c.field, value: c.value, previous_value: c.previous })),
     ...triggerEvents(effects, event),
   ];
-  const audit: AuditRecord = { id: auditId, ticketId: ticket.id, authorId: actor.id, createdAt: nowMs, via: API_VIA, events };
+  const audit: AuditRecord = { id: auditId, ticketId: ticket.id, authorId: actor.id, createdAt: nowMs, via: ctx.via ?? API_VIA, events };
   state.audits.get(ticket.id)?.push(audit);
   sendMail(state, ticket, effects, nowMs);
   return { ticket, audit, webhookCalls: effects.webhookCalls };

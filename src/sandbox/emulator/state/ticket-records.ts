@@ -18,7 +18,7 @@ export interface ViaSource {
 export interface RuleViaSource {
   readonly from: { readonly id: number; readonly title: string; readonly deleted: false };
   readonly to: Record<string, unknown>;
-  readonly rel: 'trigger';
+  readonly rel: 'trigger' | 'automation';
 }
 
 /** A custom field value as stored: strings for text-like fields, booleans for checkboxes. */
@@ -47,6 +47,8 @@ export interface TicketRecord {
   readonly createdAt: number;
   updatedAt: number;
   generatedAt: number;
+  /** When the ticket last became solved (null unless solved): the default automation closes it 4 days later. */
+  solvedAt: number | null;
 }
 
 export type AuditEvent =

@@ -15,6 +15,8 @@ export interface WriteContext {
   readonly nowMs: number;
   /** The authenticated user: the audit's author and the triggers' `current_user`. */
   readonly actor: UserRecord;
+  /** How the change came in; API unless an automation made it. */
+  readonly via?: Via;
 }
 
 /** The saved ticket, its new audit (null when the write changed nothing) and the webhook calls triggers made. */
@@ -59,6 +61,7 @@ export function createTicket(ctx: WriteContext, input: JsonObject): TicketWriteR
     createdAt: nowMs,
     updatedAt: nowMs,
     generatedAt: nowMs,
+    solvedAt: null,
   };
   applyTicketPatch(state, ticket, { ...patch, status: patch.status ?? (patch.assigneeId ? 'open' : 'new') });
   if (ticket.assigneeId !== null && ticket.groupId === null) ticket.groupId = state.users.get(ticket.assigneeId)?.defaultGroupId ?? null;
