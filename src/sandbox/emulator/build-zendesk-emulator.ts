@@ -17,6 +17,7 @@ import { registerTicketTagRoutes } from './http/routes/ticket-tags';
 import { registerTicketRoutes } from './http/routes/tickets';
 import { registerTriggerRoutes } from './http/routes/triggers';
 import { registerUserRoutes } from './http/routes/users';
+import { registerWebhookTestRoute } from './http/routes/webhook-test';
 import { registerWebhookRoutes } from './http/routes/webhooks';
 import { installApiHooks } from './http/api-hooks';
 import { installCors } from './http/cors';
@@ -92,7 +93,7 @@ export function buildZendeskEmulator(options: ZendeskEmulatorOptions = {}): Buil
   installApiHooks(app, runtime, authenticate);
   for (const register of [
     registerTicketRoutes, registerTicketTagRoutes, registerAuditRoutes, registerUserRoutes, registerGroupRoutes,
-    registerOrganizationRoutes, registerTicketFieldRoutes, registerTriggerRoutes, registerWebhookRoutes,
+    registerOrganizationRoutes, registerTicketFieldRoutes, registerTriggerRoutes, registerWebhookTestRoute, registerWebhookRoutes,
     registerJobStatusRoutes, registerIncrementalExportRoutes, registerRequirementRoutes,
   ]) {
     register(app, runtime);

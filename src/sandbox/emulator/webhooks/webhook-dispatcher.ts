@@ -1,11 +1,10 @@
 import type { EmulatorClock } from '../clock/emulator-clock';
 import { formatZendeskTime } from '../clock/zendesk-time';
 import type { EmulatorState } from '../state/emulator-state';
-import type { WebhookRecord } from '../state/records';
 import type { WebhookCall } from '../triggers/run-triggers';
 import { addWebhookFaults, noWebhookFaults, planInvocation, type WebhookFaultRequest } from './webhook-faults';
-import { parseRetryAfter, retryDelayMs, type AttemptOutcome } from './webhook-retry-policy';
-import { signWebhookBody } from './webhook-signature';
+import { retryDelayMs, type AttemptOutcome } from './webhook-retry-policy';
+import { sendWebhookRequest } from './webhook-request';
 
 /** One HTTP attempt, as the admin API reports it. */
 export interface DeliveryAttempt {
@@ -73,7 +72,12 @@ export function createWebhookDispatcher(options: {
   const attempt = (invocation: Invocation, number: number): void => {
     const webhook = state.webhooks.get(invocation.call.webhookId);
     if (!webhook || webhook.status !== 'active') return;
-    const sending = send(webhook, invocation, options.timeoutMs, clock.now()).then((outcome) => {
+    const sending = sendWebhookRequest(webhook, {
+      invocationId: invocation.id,
+      body: invocation.call.body,
+      timestamp: formatZendeskTime(clock.now()),
+      timeoutMs: options.timeoutMs,
+    }).then(({ outcome }) => {
       record(invocation, number, outcome);
       const delay = retryDelayMs(outcome, number);
       if (delay !== undefined) later(clock.now() + delay, () => attempt(invocation, number + 1));
@@ -128,53 +132,3 @@ export function createWebhookDispatcher(options: {
     },
   };
 }
-
-async function send(webhook: WebhookRecord, invocation: Invocation, timeoutMs: number, nowMs: number): Promise<AttemptOutcome> {
-  const withBody = !['GET', 'DELETE'].includes(webhook.httpMethod);
-  const body = withBody ? invocation.call.body : '';
-  const timestamp = formatZendeskTime(nowMs);
-  const headers: Record<string, string> = {
-    'user-agent': 'Zendesk Webhook',
-    'x-zendesk-webhook-id': webhook.id,
-    'x-zendesk-webhook-invocation-id': invocation.id,
-    'x-zendesk-webhook-signature-timestamp': timestamp,
-    'x-zendesk-webhook-signature': signWebhookBody(webhook.signingSecret, timestamp, body),
-    ...authenticationHeader(webhook),
-  };
-  if (withBody) headers['content-type'] = contentType(webhook.requestFormat);
-  // Our own timer rather than AbortSignal.timeout: whether the attempt timed out must not depend on how the
-  // runtime names the abort error.
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  try {
-    const response = await fetch(webhook.endpoint, {
-      method: webhook.httpMethod,
-      headers,
-      ...(withBody ? { body } : {}),
-      signal: controller.signal,
-    });
-    await response.arrayBuffer().catch(() => undefined);
-    return { kind: 'response', status: response.status, retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) };
-  } catch {
-    return timedOut ? { kind: 'timeout' } : { kind: 'network_error' };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function authenticationHeader(webhook: WebhookRecord): Record<string, string> {
-  const auth = webhook.authentication;
-  if (!auth) return {};
-  if (auth.type === 'bearer_token') return { authorization: `Bearer ${auth.data.token}` };
-  if (auth.type === 'basic_auth') {
-    return { authorization: `Basic ${Buffer.from(`${auth.data.username}:${auth.data.password}`).toString('base64')}` };
-  }
-  return { [auth.data.name.toLowerCase()]: auth.data.value };
-}
-
-const contentType = (format: WebhookRecord['requestFormat']): string =>
-  format === 'json' ? 'application/json' : format === 'xml' ? 'application/xml' : 'application/x-www-form-urlencoded';

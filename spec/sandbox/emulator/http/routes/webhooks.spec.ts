@@ -62,3 +62,21 @@ describe('webhook routes', () => {
     }
   });
 });
+
+describe('webhook list filters', () => {
+  let zendesk: TestEmulator;
+  beforeEach(async () => {
+    zendesk = await anEmulator();
+  });
+  afterEach(() => zendesk.close());
+
+  it('filters by name and status, as the setup code needs to find its own webhook', async () => {
+    const base = { endpoint: 'https://example.com/h', http_method: 'POST', request_format: 'json', subscriptions: ['conditional_ticket_events'] };
+    await zendesk.call('POST', '/api/v2/webhooks', { webhook: { ...base, name: 'SLA events', status: 'active' } });
+    await zendesk.call('POST', '/api/v2/webhooks', { webhook: { ...base, name: 'Other', status: 'inactive' } });
+    const byName = await zendesk.call('GET', '/api/v2/webhooks?filter[name_contains]=sla');
+    expect(byName.body.webhooks.map((w: { name: string }) => w.name)).toEqual(['SLA events']);
+    const byStatus = await zendesk.call('GET', '/api/v2/webhooks?filter[status]=inactive');
+    expect(byStatus.body.webhooks.map((w: { name: string }) => w.name)).toEqual(['Other']);
+  });
+});

@@ -19,8 +19,13 @@ export function registerWebhookRoutes(app: FastifyInstance, runtime: EmulatorRun
     if (request.url.startsWith('/api/v2/webhooks')) requireRole(runtime.actor(request), 'admin');
   });
 
-  app.get('/api/v2/webhooks', async () => {
-    const webhooks = [...state.webhooks.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  app.get('/api/v2/webhooks', async (request) => {
+    const query = request.query as Record<string, string | undefined>;
+    const nameContains = query['filter[name_contains]']?.toLowerCase();
+    const status = query['filter[status]'];
+    const webhooks = [...state.webhooks.values()]
+      .filter((w) => (nameContains === undefined || w.name.toLowerCase().includes(nameContains)) && (status === undefined || w.status === status))
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
     return {
       webhooks: webhooks.map(webhookJson),
       meta: { has_more: false, after_cursor: null, before_cursor: null },
