@@ -27,6 +27,12 @@ describe('renderPlaceholders', () => {
     expect(text).toBe('42|Printer|On-hold|Urgent|127.0.0.1:4000/agent/tickets/42|2026-11-22T10:01:01Z|2026-11-23|Ann "the customer"||Bob|a b');
   });
 
+  it('splits names into first_name and last_name', () => {
+    expect(renderPlaceholders('{{ticket.requester.first_name}}/{{ticket.requester.last_name}}/{{current_user.first_name}}', context, 'text')).toBe(
+      'Ann/"the customer"/Bob',
+    );
+  });
+
   it('renders unknown placeholders as empty text', () => {
     expect(renderPlaceholders('[{{ticket.nope}}][{{ satisfaction.rating }}]', context, 'text')).toBe('[][]');
   });

@@ -31,14 +31,12 @@ function placeholderValue(name: string, { state, ticket, actor }: PlaceholderCon
     return value === null || value === undefined ? undefined : String(value);
   }
   const host = state.baseUrl.replace(/^https?:\/\//, '');
-  const userValue = (user: UserRecord | undefined, key: string): string | undefined =>
-    key === 'name' ? user?.name : key === 'email' ? user?.email : key === 'id' ? user && String(user.id) : undefined;
-  const userMatch = /^(ticket\.requester|ticket\.assignee|current_user)\.(name|email|id)$/.exec(name);
+  const userMatch = /^(ticket\.requester|ticket\.assignee|current_user)\.(name|first_name|last_name|email|id)$/.exec(name);
   if (userMatch) {
     const [, who, key] = userMatch as unknown as [string, string, string];
     const user =
       who === 'current_user' ? actor : state.users.get((who === 'ticket.requester' ? ticket.requesterId : ticket.assigneeId) ?? 0);
-    return userValue(user, key);
+    return user === undefined ? undefined : userValue(user, key);
   }
   const simple: Record<string, () => string | undefined> = {
     'ticket.id': () => String(ticket.id),
@@ -58,4 +56,17 @@ function placeholderValue(name: string, { state, ticket, actor }: PlaceholderCon
       ticket.organizationId === null ? undefined : state.organizations.get(ticket.organizationId)?.name,
   };
   return simple[name]?.();
+}
+
+/** Zendesk splits a user's name at the first space for first_name/last_name. */
+function userValue(user: UserRecord, key: string): string | undefined {
+  const [first = '', ...rest] = user.name.split(' ');
+  const values: Record<string, string> = {
+    name: user.name,
+    first_name: first,
+    last_name: rest.join(' '),
+    email: user.email,
+    id: String(user.id),
+  };
+  return values[key];
 }

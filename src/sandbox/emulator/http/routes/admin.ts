@@ -87,9 +87,18 @@ export function registerAdminRoutes(app: FastifyInstance, admin: EmulatorAdmin):
     return { attempts: admin.webhookAttempts() };
   });
 
-  app.post('/__sandbox/jobs/step', async () => (admin.stepJobs(), { ok: true }));
-  app.post('/__sandbox/jobs/run', async () => (admin.runJobs(), { ok: true }));
-  app.put('/__sandbox/jobs/auto-run', async (request) => (admin.setJobAutoRun(body(request.body).enabled === true), { ok: true }));
+  app.post('/__sandbox/jobs/step', async () => {
+    admin.stepJobs();
+    return { ok: true };
+  });
+  app.post('/__sandbox/jobs/run', async () => {
+    admin.runJobs();
+    return { ok: true };
+  });
+  app.put('/__sandbox/jobs/auto-run', async (request) => {
+    admin.setJobAutoRun(body(request.body).enabled === true);
+    return { ok: true };
+  });
 
   app.post('/__sandbox/apps/install', async (request) => {
     const input = body(request.body);
@@ -111,7 +120,10 @@ export function registerAdminRoutes(app: FastifyInstance, admin: EmulatorAdmin):
     };
   });
 
-  app.post('/__sandbox/reset', async () => (admin.reset(), { ok: true }));
+  app.post('/__sandbox/reset', async () => {
+    admin.reset();
+    return { ok: true };
+  });
 }
 
 function readRequestFault(input: JsonObject): RequestFault {
