@@ -107,8 +107,7 @@ export function buildZendeskEmulator(options: ZendeskEmulatorOptions = {}): Buil
     close: async () => {
       stopAutomations();
       runtime.jobs.close();
-      await webhooks.idle();
-      webhooks.reset();
+      await webhooks.close();
       if (ownClock) clock.dispose();
       await app.close();
     },

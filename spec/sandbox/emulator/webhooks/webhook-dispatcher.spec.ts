@@ -155,3 +155,26 @@ describe('webhook delivery', () => {
     expect(receiver.received).toHaveLength(0);
   });
 });
+
+describe('closing the emulator', () => {
+  it('aborts a webhook request the receiver never answers instead of waiting out the 12 s timeout', async () => {
+    const zendesk = await anEmulator();
+    const receiver = await startWebhookReceiver();
+    receiver.script({ status: 200, hang: true });
+    const webhook = await zendesk.call('POST', '/api/v2/webhooks', {
+      webhook: { name: 'w', status: 'active', endpoint: receiver.url, http_method: 'POST', request_format: 'json', subscriptions: ['conditional_ticket_events'] },
+    });
+    await zendesk.call('POST', '/api/v2/triggers', {
+      trigger: { title: 't', conditions: { all: [] }, actions: [{ field: 'notification_webhook', value: [webhook.body.webhook.id, '{}'] }] },
+    });
+    await aTicket(zendesk);
+    while (receiver.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const closed = await Promise.race([
+      zendesk.close().then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
+    ]);
+    expect(closed).toBe('closed');
+    expect(zendesk.admin.webhookAttempts().map((a) => a.outcome.kind)).toEqual(['network_error']);
+    await receiver.close();
+  });
+});

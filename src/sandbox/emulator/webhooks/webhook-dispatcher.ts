@@ -30,6 +30,8 @@ export interface WebhookDispatcher {
   /** Resolves once no HTTP attempt is in flight (scheduled retries may still wait for the clock). */
   idle(): Promise<void>;
   reset(): void;
+  /** Aborts attempts in flight (a hanging receiver must not hold up shutdown) and cancels scheduled ones. */
+  close(): Promise<void>;
 }
 
 /**
@@ -47,6 +49,7 @@ export function createWebhookDispatcher(options: {
   let log: DeliveryAttempt[] = [];
   let nextInvocation = 8_000_000_001;
   const inFlight = new Set<Promise<void>>();
+  const closing = new AbortController();
   const cancels = new Set<() => void>();
 
   const record = (invocation: Invocation, attempt: number, outcome: DeliveryAttempt['outcome']): void => {
@@ -71,16 +74,17 @@ export function createWebhookDispatcher(options: {
 
   const attempt = (invocation: Invocation, number: number): void => {
     const webhook = state.webhooks.get(invocation.call.webhookId);
-    if (!webhook || webhook.status !== 'active') return;
+    if (!webhook || webhook.status !== 'active' || closing.signal.aborted) return;
     const sending = sendWebhookRequest(webhook, {
       invocationId: invocation.id,
       body: invocation.call.body,
       timestamp: formatZendeskTime(clock.now()),
       timeoutMs: options.timeoutMs,
+      signal: closing.signal,
     }).then(({ outcome }) => {
       record(invocation, number, outcome);
       const delay = retryDelayMs(outcome, number);
-      if (delay !== undefined) later(clock.now() + delay, () => attempt(invocation, number + 1));
+      if (delay !== undefined && !closing.signal.aborted) later(clock.now() + delay, () => attempt(invocation, number + 1));
     });
     inFlight.add(sending);
     void sending.finally(() => inFlight.delete(sending));
@@ -129,6 +133,12 @@ export function createWebhookDispatcher(options: {
       log = [];
       for (const cancel of cancels) cancel();
       cancels.clear();
+    },
+    close: async () => {
+      closing.abort();
+      for (const cancel of cancels) cancel();
+      cancels.clear();
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
   };
 }

@@ -19,7 +19,14 @@ export interface WebhookResponse {
  */
 export async function sendWebhookRequest(
   target: WebhookTarget,
-  request: { readonly invocationId: string; readonly body: string; readonly timestamp: string; readonly timeoutMs: number },
+  request: {
+    readonly invocationId: string;
+    readonly body: string;
+    readonly timestamp: string;
+    readonly timeoutMs: number;
+    /** Aborts the request (the emulator is closing); reported as a network error. */
+    readonly signal?: AbortSignal;
+  },
 ): Promise<{ outcome: AttemptOutcome; response?: WebhookResponse }> {
   const withBody = !['GET', 'DELETE'].includes(target.httpMethod);
   const body = withBody ? request.body : '';
@@ -40,6 +47,8 @@ export async function sendWebhookRequest(
     timedOut = true;
     controller.abort();
   }, request.timeoutMs);
+  const abort = (): void => controller.abort();
+  request.signal?.addEventListener('abort', abort);
   try {
     const response = await fetch(target.endpoint, {
       method: target.httpMethod,
@@ -56,6 +65,7 @@ export async function sendWebhookRequest(
     return { outcome: timedOut ? { kind: 'timeout' } : { kind: 'network_error' } };
   } finally {
     clearTimeout(timer);
+    request.signal?.removeEventListener('abort', abort);
   }
 }
 
