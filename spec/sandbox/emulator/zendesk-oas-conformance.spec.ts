@@ -171,6 +171,13 @@ describe('emulator answers conform to Zendesk\'s OpenAPI spec', () => {
     await exchange('GET', `/api/v2/incremental/tickets/cursor?start_time=${start}`, '/api/v2/incremental/tickets/cursor', 200);
   });
 
+  it('answers a bad cursor in the spec\'s Errors shape', async () => {
+    const reply = await zendesk.call('GET', '/api/v2/tickets?page[after]=not-a-cursor');
+    expect(reply.status).toBe(400);
+    expect(oas.schemaErrors('Errors', reply.body)).toEqual([]);
+    expect(reply.body.errors[0].code).toBe('InvalidPaginationParameter');
+  });
+
   it('answers a stale safe update with 409 UpdateConflict (not declared in the spec)', async () => {
     const ticket = await aTicket(zendesk);
     zendesk.clock.advance(1000);

@@ -23,8 +23,20 @@ describe('paginate', () => {
   });
 
   it('refuses page sizes above 100 and cursors it did not issue', () => {
-    expect(() => paginate(items, { 'page[size]': '101' }, url)).toThrow();
-    expect(() => paginate(items, { 'page[after]': 'bogus' }, url)).toThrow();
+    const bodyOf = (run: () => unknown): unknown => {
+      try {
+        run();
+      } catch (error) {
+        return (error as { body: unknown }).body;
+      }
+      return undefined;
+    };
+    expect(bodyOf(() => paginate(items, { 'page[size]': '101' }, url))).toEqual({
+      errors: [{ code: 'InvalidPaginationParameter', title: 'page[size] is not valid' }],
+    });
+    expect(bodyOf(() => paginate(items, { 'page[after]': 'bogus' }, url))).toEqual({
+      errors: [{ code: 'InvalidPaginationParameter', title: 'page[after] is not valid' }],
+    });
   });
 
   it('pages by offset when no cursor parameter is given', () => {

@@ -1,4 +1,8 @@
-import { badRequest } from '../state/api-error';
+import { ApiError, badRequest } from '../state/api-error';
+
+/** Zendesk answers bad cursor parameters in the newer `errors` shape (OAS trigger_categories example). */
+const invalidPagination = (parameter: string): ApiError =>
+  new ApiError(400, { errors: [{ code: 'InvalidPaginationParameter', title: `${parameter} is not valid` }] });
 
 export type Query = Record<string, string | undefined>;
 
@@ -20,9 +24,9 @@ export function paginate<T extends { readonly id: number }>(items: readonly T[],
 }
 
 function cursorPage<T extends { readonly id: number }>(items: readonly T[], query: Query, url: string): Page<T> {
-  const size = readSize(query['page[size]'], 100);
-  const after = query['page[after]'] ? decodeCursor(query['page[after]']) : undefined;
-  const before = query['page[before]'] ? decodeCursor(query['page[before]']) : undefined;
+  const size = readCursorSize(query['page[size]']);
+  const after = query['page[after]'] ? decodeCursor(query['page[after]'], 'page[after]') : undefined;
+  const before = query['page[before]'] ? decodeCursor(query['page[before]'], 'page[before]') : undefined;
   let page: T[];
   let hasMore: boolean;
   if (before !== undefined) {
@@ -76,8 +80,15 @@ function readSize(raw: string | undefined, max: number): number {
 
 const encodeCursor = (id: number): string => Buffer.from(`id:${id}`).toString('base64url');
 
-function decodeCursor(cursor: string): number {
+function readCursorSize(raw: string | undefined): number {
+  if (raw === undefined) return 100;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1 || size > 100) throw invalidPagination('page[size]');
+  return size;
+}
+
+function decodeCursor(cursor: string, parameter: string): number {
   const match = /^id:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw badRequest('InvalidPaginationParameter', 'page[after]/page[before] is not a cursor this API issued');
+  if (!match) throw invalidPagination(parameter);
   return Number(match[1]);
 }
