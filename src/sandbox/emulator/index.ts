@@ -15,3 +15,7 @@ export { signWebhookBody } from './webhooks/webhook-signature';
 export { DEFAULT_SEED, type AccountSeed } from './state/seed-account';
 export type { EmulatorState } from './state/emulator-state';
 export type { OutboxMail, UserRecord, TicketRecord } from './state/records';
+export { ticketJson } from './http/json/ticket-json';
+export { userJson } from './http/json/user-json';
+export { auditJson, commentJson } from './http/json/audit-json';
+export { TEST_SIGNING_SECRET } from './http/routes/webhook-test';

@@ -20,6 +20,7 @@ describe('rate limits', () => {
     const refused = await zendesk.call('GET', '/api/v2/tickets');
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBe('45');
+    expect(refused.headers['x-rate-limit-remaining']).toBe('0');
     expect(refused.body.error).toBe('APIRateLimitExceeded');
     zendesk.clock.advance(45_000);
     expect((await zendesk.call('GET', '/api/v2/tickets')).status).toBe(200);

@@ -3,6 +3,7 @@ import { ApiError, forbidden, invalidEndpoint, tooManyRequests } from '../state/
 import type { EmulatorState } from '../state/emulator-state';
 import type { UserRecord } from '../state/records';
 import type { EmulatorRuntime } from './emulator-runtime';
+import { rateLimitHeaders } from './rate-limits';
 import type { RequestFault } from './request-faults';
 
 /**
@@ -33,13 +34,7 @@ export function installApiHooks(
     if (fault) await applyFault(fault);
     const actor = authenticate(runtime.state, request.headers.authorization);
     const limit = runtime.limiter.takeAccountRequest(runtime.clock.now());
-    reply.headers({
-      'x-rate-limit': String(limit.limit),
-      'x-rate-limit-remaining': String(limit.remaining),
-      'ratelimit-limit': String(limit.limit),
-      'ratelimit-remaining': String(limit.remaining),
-      'ratelimit-reset': String(limit.resetSeconds),
-    });
+    reply.headers(rateLimitHeaders(limit));
     // End users reach their own profile only; their ticket access goes through the Requests API, not emulated.
     if (actor.role === 'end-user' && path !== '/api/v2/users/me') throw forbidden();
     runtime.setActor(request, actor);

@@ -53,7 +53,7 @@ export function createRateLimiter(settings: RateLimitSettings = DEFAULT_RATE_LIM
     const entry = minuteCounts.get(key);
     const count = entry?.window === window ? entry.count : 0;
     const resetSeconds = Math.max(1, Math.ceil(((window + 1) * MINUTE_MS - nowMs) / 1000));
-    if (count >= limit) throw tooManyRequests(resetSeconds, what);
+    if (count >= limit) throw tooManyRequests(resetSeconds, what, rateLimitHeaders({ limit, remaining: 0, resetSeconds }));
     minuteCounts.set(key, { window, count: count + 1 });
     return { limit, remaining: limit - count - 1, resetSeconds };
   };
@@ -85,4 +85,15 @@ export function createRateLimiter(settings: RateLimitSettings = DEFAULT_RATE_LIM
     },
   };
   return limiter;
+}
+
+/** The headers Zendesk puts on API answers to report a limit, 429s included. */
+export function rateLimitHeaders({ limit, remaining, resetSeconds }: RateLimitHeaders): Record<string, string> {
+  return {
+    'x-rate-limit': String(limit),
+    'x-rate-limit-remaining': String(remaining),
+    'ratelimit-limit': String(limit),
+    'ratelimit-remaining': String(remaining),
+    'ratelimit-reset': String(resetSeconds),
+  };
 }

@@ -44,9 +44,8 @@ export const updateConflict = (): ApiError =>
       'Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.',
   });
 
-export const tooManyRequests = (retryAfterSeconds: number, description: string): ApiError =>
-  new ApiError(
-    429,
-    { error: 'APIRateLimitExceeded', description },
-    { 'retry-after': String(retryAfterSeconds) },
-  );
+export const tooManyRequests = (
+  retryAfterSeconds: number,
+  description: string,
+  headers: Record<string, string> = {},
+): ApiError => new ApiError(429, { error: 'APIRateLimitExceeded', description }, { ...headers, 'retry-after': String(retryAfterSeconds) });
