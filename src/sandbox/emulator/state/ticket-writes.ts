@@ -90,8 +90,9 @@ export function updateTicket(ctx: WriteContext, ticketId: number, input: JsonObj
 /** Applies an already-read patch: the path shared by ticket updates, tag endpoints and update_many jobs. */
 export function updateWithPatch(ctx: WriteContext, ticket: TicketRecord, patch: TicketPatch): TicketWriteResult {
   const { state, actor } = ctx;
+  checkStatusMove(ticket, patch);
   const changed = applyTicketPatch(state, ticket, patch);
-  changed.push(...applyImplicitChanges(ticket, patch, actor));
+  changed.push(...applyImplicitChanges(state, ticket, patch, actor));
   if (changed.length === 0 && !patch.comment) return { ticket, audit: null, webhookCalls: [] };
   const update: UpdateContext = {
     type: 'Change',
@@ -121,18 +122,32 @@ export function checkSafeUpdate(ticket: TicketRecord, input: JsonObject): void {
   if (toEpochSeconds(stamp) !== toEpochSeconds(ticket.updatedAt)) throw updateConflict();
 }
 
-/** Zendesk opens a new ticket once it is assigned, and gives a ticket solved by an agent to that agent. */
-function applyImplicitChanges(ticket: TicketRecord, patch: TicketPatch, actor: UserRecord): FieldChange[] {
+/**
+ * Status changes Zendesk makes by itself: a new ticket opens once assigned; a pending or solved ticket reopens when
+ * an end user (the requester replying) comments; a ticket solved by an agent without assignee goes to that agent.
+ * On-hold is internal and stays on hold when the requester replies.
+ */
+function applyImplicitChanges(state: EmulatorState, ticket: TicketRecord, patch: TicketPatch, actor: UserRecord): FieldChange[] {
   const changes: FieldChange[] = [];
-  if (ticket.status === 'new' && patch.status === undefined && ticket.assigneeId !== null) {
-    changes.push({ field: 'status', value: 'open', previous: 'new' });
-    ticket.status = 'open';
-  }
+  const setStatus = (status: TicketRecord['status']): void => {
+    changes.push({ field: 'status', value: status, previous: ticket.status });
+    ticket.status = status;
+  };
+  const endUserComment = patch.comment !== undefined && !isAgent(state.users.get(patch.comment.authorId));
+  if (patch.status === undefined && endUserComment && (ticket.status === 'pending' || ticket.status === 'solved')) setStatus('open');
+  if (ticket.status === 'new' && patch.status === undefined && ticket.assigneeId !== null) setStatus('open');
   if (ticket.status === 'solved' && ticket.assigneeId === null && isAgent(actor)) {
     changes.push({ field: 'assignee_id', value: String(actor.id), previous: null });
     ticket.assigneeId = actor.id;
   }
   return changes;
+}
+
+/** Once a ticket has left New it never returns to it. */
+function checkStatusMove(ticket: TicketRecord, patch: TicketPatch): void {
+  if (patch.status === 'new' && ticket.status !== 'new') {
+    throw recordInvalid({ status: [{ description: 'Status: cannot be changed back to New', error: 'InvalidValue' }] });
+  }
 }
 
 /** Create events list the fields a new ticket was given (Zendesk leaves out those left empty). */

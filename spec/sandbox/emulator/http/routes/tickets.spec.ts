@@ -140,3 +140,32 @@ describe('ticket routes', () => {
     expect(reply.body.tickets.map((t: { id: number }) => t.id)).toEqual([2, 1]);
   });
 });
+
+describe('status changes Zendesk makes by itself', () => {
+  let zendesk: TestEmulator;
+  beforeEach(async () => {
+    zendesk = await anEmulator();
+  });
+  afterEach(() => zendesk.close());
+
+  it('reopens a pending or solved ticket when the requester replies, but not an on-hold one', async () => {
+    for (const [status, expected] of [['pending', 'open'], ['solved', 'open'], ['hold', 'hold']] as const) {
+      const ticket = await aTicket(zendesk, { requester: { email: 'ann@example.com', name: 'Ann' }, assignee_id: 10001, status });
+      const reply = await zendesk.call('PUT', `/api/v2/tickets/${ticket.id}`, {
+        ticket: { comment: { body: 'Any news?', public: true, author_id: ticket.requester_id } },
+      });
+      expect([status, reply.body.ticket.status]).toEqual([status, expected]);
+    }
+  });
+
+  it('keeps a pending ticket pending when an agent adds a note', async () => {
+    const ticket = await aTicket(zendesk, { assignee_id: 10001, status: 'pending' });
+    const reply = await zendesk.call('PUT', `/api/v2/tickets/${ticket.id}`, { ticket: { comment: { body: 'note', public: false } } });
+    expect(reply.body.ticket.status).toBe('pending');
+  });
+
+  it('never lets a ticket go back to New', async () => {
+    const ticket = await aTicket(zendesk, { status: 'open' });
+    expect((await zendesk.call('PUT', `/api/v2/tickets/${ticket.id}`, { ticket: { status: 'new' } })).status).toBe(422);
+  });
+});
