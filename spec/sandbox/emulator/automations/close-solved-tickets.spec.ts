@@ -37,6 +37,22 @@ describe('the default "close 4 days after solved" automation', () => {
     expect(zendesk.state.tickets.get(ticket.id)?.status).toBe('closed');
   });
 
+  it('is an update "via rule" for triggers, so a "not via web service" trigger still fires', async () => {
+    zendesk = await anEmulator();
+    await zendesk.call('POST', '/api/v2/triggers', {
+      trigger: {
+        title: 'Not by the API',
+        conditions: { all: [{ field: 'current_via_id', operator: 'is_not', value: '5' }, { field: 'update_type', operator: 'is', value: 'Change' }] },
+        actions: [{ field: 'notification_user', value: ['requester_id', 'Closed', '{{ticket.status}}'] }],
+      },
+    });
+    const ticket = await aTicket(zendesk, { status: 'solved', assignee_id: 10001 });
+    await zendesk.call('PUT', `/api/v2/tickets/${ticket.id}`, { ticket: { priority: 'low' } });
+    expect(zendesk.admin.outbox()).toHaveLength(0);
+    zendesk.clock.advance(97 * HOUR);
+    expect(zendesk.admin.outbox().map((mail) => mail.body)).toEqual(['Closed']);
+  });
+
   it('can be switched off, as an admin can deactivate it', async () => {
     zendesk = await anEmulator({ closeSolvedTickets: false });
     const ticket = await aTicket(zendesk, { status: 'solved', assignee_id: 10001 });

@@ -12,7 +12,12 @@ const aTicket = (overrides: Partial<TicketRecord> = {}): TicketRecord => ({
   externalId: null, tags: [], customFields: new Map(), isPublic: true,
   via: { channel: 'api', source: { from: {}, to: {}, rel: null } }, createdAt: 0, updatedAt: 0, generatedAt: 0, solvedAt: null, ...overrides,
 });
-const change = (previous: Record<string, unknown> = {}): UpdateContext => ({ type: 'Change', actor: agent, previous: new Map(Object.entries(previous)) });
+const change = (previous: Record<string, unknown> = {}): UpdateContext => ({
+  type: 'Change',
+  actor: agent,
+  previous: new Map(Object.entries(previous)),
+  via: 'api',
+});
 const holds = (condition: TriggerCondition, ticket = aTicket(), update = change()): boolean =>
   conditionsHold({ state, ticket, update }, { all: [condition], any: [] });
 
@@ -28,6 +33,8 @@ describe('trigger conditions', () => {
     [{ field: 'group_id', operator: 'is_not', value: '' }, false],
     [{ field: 'update_type', operator: 'is', value: 'Change' }, true],
     [{ field: 'role', operator: 'is', value: 'agent' }, true],
+    [{ field: 'current_via_id', operator: 'is', value: '5' }, true],
+    [{ field: 'current_via_id', operator: 'is_not', value: 5 }, false],
   ])('%j holds: %s', (condition, expected) => {
     expect(holds(condition, aTicket({ tags: ['vip'] }))).toBe(expected);
   });

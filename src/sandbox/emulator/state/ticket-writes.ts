@@ -73,6 +73,7 @@ export function createTicket(ctx: WriteContext, input: JsonObject): TicketWriteR
     actor,
     previous: new Map(created.map((change) => [change.field, null])),
     comment: { public: patch.comment.public },
+    via: ticket.via.channel,
   };
   return saveAudit(ctx, ticket, { created, changed: [], comment: patch.comment, update });
 }
@@ -99,6 +100,7 @@ export function updateWithPatch(ctx: WriteContext, ticket: TicketRecord, patch: 
     actor,
     previous: new Map(changed.map((change) => [change.field, change.previous])),
     ...(patch.comment ? { comment: { public: patch.comment.public } } : {}),
+    via: ctx.via?.channel ?? 'api',
   };
   return saveAudit(ctx, ticket, { created: [], changed, comment: patch.comment, update });
 }

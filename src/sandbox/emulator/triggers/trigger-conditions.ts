@@ -1,5 +1,5 @@
 import type { EmulatorState } from '../state/emulator-state';
-import type { TicketRecord, TriggerCondition, UserRecord } from '../state/records';
+import type { TicketRecord, TriggerCondition, UserRecord, Via } from '../state/records';
 import { isAgent } from '../state/users';
 import {
   PRIORITY_ORDER,
@@ -17,7 +17,15 @@ export interface UpdateContext {
   /** Previous values by audit field name (`status`, `360001`), for changes made so far in this update. */
   readonly previous: ReadonlyMap<string, unknown>;
   readonly comment?: { readonly public: boolean };
+  /** The channel of this update: `current_via_id` conditions compare its Zendesk via id. */
+  readonly via: Via['channel'];
 }
+
+/**
+ * Zendesk's via ids for the channels the emulator knows: 0 web form, 4 mail, 5 web service (API); "rule" (8)
+ * is our best knowledge for trigger- and automation-made updates.
+ */
+const VIA_IDS: Record<Via['channel'], number> = { web: 0, email: 4, api: 5, rule: 8, mobile: 56, sample_ticket: 27 };
 
 interface ConditionInput {
   readonly state: EmulatorState;
@@ -28,7 +36,7 @@ interface ConditionInput {
 /** Condition fields the emulator evaluates; a trigger using any other is refused at creation, as Zendesk does. */
 export const CONDITION_FIELDS = [
   'update_type', 'status', 'priority', 'type', 'group_id', 'assignee_id', 'requester_id', 'organization_id',
-  'brand_id', 'ticket_form_id', 'current_tags', 'ticket_is_public', 'comment_is_public', 'role',
+  'brand_id', 'ticket_form_id', 'current_tags', 'ticket_is_public', 'comment_is_public', 'role', 'current_via_id',
 ];
 export const isKnownConditionField = (field: string): boolean =>
   CONDITION_FIELDS.includes(field) || customFieldId(field) !== undefined;
@@ -53,6 +61,8 @@ function conditionHolds(input: ConditionInput, { field, operator, value }: Trigg
       return compareEquality(operator, ticket.isPublic ? 'public' : 'private', String(value));
     case 'comment_is_public':
       return commentCondition(update, value);
+    case 'current_via_id':
+      return compareEquality(operator, String(VIA_IDS[update.via]), String(value));
     case 'role':
       return compareEquality(operator, isAgent(update.actor) ? 'agent' : 'end_user', String(value));
     default:
