@@ -1,5 +1,6 @@
 import { anEmulator, tokenAuth, type TestEmulator } from '../support/emulator-fixture';
 
+
 describe('authentication', () => {
   let zendesk: TestEmulator;
   beforeEach(async () => {
@@ -61,5 +62,21 @@ describe('authentication', () => {
     const reply = await zendesk.call('GET', '/api/v2/no_such_thing');
     expect(reply.status).toBe(404);
     expect(reply.body.error).toBe('InvalidEndpoint');
+  });
+});
+
+describe('seeding through the constructor', () => {
+  it('creates the given agents and tokens, which then authenticate', async () => {
+    const zendesk = await anEmulator({
+      seed: { apiTokens: ['t1'], oauthTokens: ['o1'], users: [{ name: 'Agent', email: 'agent@sandbox.test', role: 'agent', groupIds: [20001] }] },
+    });
+    try {
+      const me = await zendesk.call('GET', '/api/v2/users/me', undefined, tokenAuth('agent@sandbox.test', 't1'));
+      expect(me.body.user).toMatchObject({ email: 'agent@sandbox.test', role: 'agent', default_group_id: 20001 });
+      expect((await zendesk.call('GET', '/api/v2/users/me', undefined, 'Bearer o1')).body.user.id).toBe(10001);
+      expect((await zendesk.call('GET', '/api/v2/users/me')).status).toBe(401);
+    } finally {
+      await zendesk.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { createEmptyState, type EmulatorState } from './emulator-state';
 import { createGroup } from './groups';
 import { seedSystemFields } from './ticket-fields';
-import { createUser } from './users';
+import { createUser, type NewUser } from './users';
 
 export interface AccountSeed {
   /** The account owner; API calls made with `apiTokens` and this email act as this admin. */
@@ -9,6 +9,8 @@ export interface AccountSeed {
   readonly apiTokens: readonly string[];
   /** OAuth access tokens, each acting as the admin. */
   readonly oauthTokens: readonly string[];
+  /** More users (agents, end users), created after the admin; `groupIds` may name the default group 20001. */
+  readonly users?: readonly NewUser[];
 }
 
 export const DEFAULT_SEED: AccountSeed = {
@@ -27,6 +29,7 @@ export function seedAccount(state: EmulatorState, seed: AccountSeed, nowMs: numb
   const admin = createUser(state, { ...seed.admin, role: 'admin', groupIds: [group.id] }, nowMs);
   for (const token of seed.apiTokens) state.apiTokens.add(token);
   for (const token of seed.oauthTokens) state.oauthTokens.set(token, admin.id);
+  for (const user of seed.users ?? []) createUser(state, user, nowMs);
 }
 
 /** Empties the account in place (the routes hold the same state object) and seeds it again. */
