@@ -1,6 +1,5 @@
 import { anEmulator, tokenAuth, type TestEmulator } from '../support/emulator-fixture';
 
-
 describe('authentication', () => {
   let zendesk: TestEmulator;
   beforeEach(async () => {

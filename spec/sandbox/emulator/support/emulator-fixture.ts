@@ -20,6 +20,7 @@ export interface TestEmulator extends RunningZendeskEmulator {
 export interface Reply {
   readonly status: number;
   readonly headers: Record<string, unknown>;
+  /** Parsed JSON, loosely typed on purpose: specs assert on Zendesk's shapes, which is the point of the test. */
   readonly body: any;
 }
 
