@@ -22,6 +22,8 @@ export interface EmulatorState {
   /** The emulator's own origin (`http://127.0.0.1:port`), used in `url` properties; set once it listens. */
   baseUrl: string;
   readonly tickets: Map<number, TicketRecord>;
+  /** Deleted tickets: gone from the API (404), still in the incremental export with status "deleted". */
+  readonly deletedTickets: Map<number, { readonly ticket: TicketRecord; readonly deletedAt: number }>;
   readonly audits: Map<number, AuditRecord[]>;
   readonly users: Map<number, UserRecord>;
   readonly groups: Map<number, GroupRecord>;
@@ -64,6 +66,7 @@ export function createEmptyState(subdomain: string): EmulatorState {
     subdomain,
     baseUrl: `https://${subdomain}.zendesk.com`,
     tickets: new Map(),
+    deletedTickets: new Map(),
     audits: new Map(),
     users: new Map(),
     groups: new Map(),

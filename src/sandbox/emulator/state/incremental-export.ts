@@ -5,8 +5,15 @@ import type { TicketRecord } from './records';
 /** Zendesk leaves out the most recent minute so that tickets still being written are not half-exported. */
 export const EXPORT_LAG_MS = 60_000;
 
+/** A ticket as the export lists it: deleted ones too, stamped with their deletion time. */
+export interface ExportedTicket {
+  readonly ticket: TicketRecord;
+  readonly updatedAt: number;
+  readonly deleted: boolean;
+}
+
 export interface ExportPage {
-  readonly tickets: TicketRecord[];
+  readonly tickets: ExportedTicket[];
   readonly afterCursor: string;
   readonly endOfStream: boolean;
 }
@@ -30,16 +37,18 @@ export function exportTickets(
 ): ExportPage {
   const from = query.cursor !== undefined ? decodeCursor(query.cursor) : startPosition(query.startTime, nowMs);
   const horizon = nowMs - EXPORT_LAG_MS;
-  const candidates = [...state.tickets.values()]
-    .filter((t) => t.updatedAt < horizon && isAfter(t, from))
-    .sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id);
+  const live = [...state.tickets.values()].map((ticket) => ({ ticket, updatedAt: ticket.updatedAt, deleted: false }));
+  const deleted = [...state.deletedTickets.values()].map(({ ticket, deletedAt }) => ({ ticket, updatedAt: deletedAt, deleted: true }));
+  const candidates = [...live, ...deleted]
+    .filter((entry) => entry.updatedAt < horizon && isAfter({ updatedAt: entry.updatedAt, id: entry.ticket.id }, from))
+    .sort((a, b) => a.updatedAt - b.updatedAt || a.ticket.id - b.ticket.id);
   const tickets = candidates.slice(0, query.perPage);
   const last = tickets.at(-1);
-  const position = last ? { updatedAt: last.updatedAt, id: last.id } : from;
+  const position = last ? { updatedAt: last.updatedAt, id: last.ticket.id } : from;
   return { tickets, afterCursor: encodeCursor(position), endOfStream: candidates.length <= query.perPage };
 }
 
-function isAfter(ticket: TicketRecord, from: ExportPosition): boolean {
+function isAfter(ticket: ExportPosition, from: ExportPosition): boolean {
   return ticket.updatedAt > from.updatedAt || (ticket.updatedAt === from.updatedAt && ticket.id > from.id);
 }
 

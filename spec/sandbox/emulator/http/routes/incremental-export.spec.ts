@@ -55,3 +55,26 @@ describe('incremental ticket export (cursor)', () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(1);
   });
 });
+
+describe('deleted tickets', () => {
+  let zendesk: TestEmulator;
+  beforeEach(async () => {
+    zendesk = await anEmulator();
+  });
+  afterEach(() => zendesk.close());
+
+  it('vanish from the API (404) and come through the export as status "deleted" at their deletion time', async () => {
+    const ticket = await aTicket(zendesk);
+    zendesk.clock.advance(120_000);
+    expect((await zendesk.call('DELETE', `/api/v2/tickets/${ticket.id}`)).status).toBe(204);
+    expect((await zendesk.call('GET', `/api/v2/tickets/${ticket.id}`)).status).toBe(404);
+    expect((await zendesk.call('GET', `/api/v2/tickets/${ticket.id}/audits`)).status).toBe(404);
+    expect((await zendesk.call('PUT', `/api/v2/tickets/${ticket.id}`, { ticket: { priority: 'low' } })).status).toBe(404);
+    expect((await zendesk.call('GET', '/api/v2/tickets')).body.tickets).toEqual([]);
+    zendesk.clock.advance(61_000);
+    const exported = await zendesk.call('GET', `/api/v2/incremental/tickets/cursor?start_time=${epoch('2026-11-22T10:01:00Z')}`);
+    expect(exported.body.tickets.map((t: { id: number; status: string; updated_at: string }) => [t.id, t.status, t.updated_at])).toEqual([
+      [ticket.id, 'deleted', '2026-11-22T10:02:00Z'],
+    ]);
+  });
+});

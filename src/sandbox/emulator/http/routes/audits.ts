@@ -8,7 +8,7 @@ import { paginate } from '../pagination';
 /** A ticket's audits and comments, oldest first, with cursor or offset pagination. */
 export function registerAuditRoutes(app: FastifyInstance, runtime: EmulatorRuntime): void {
   const auditsOf = (ticketId: number): AuditRecord[] => {
-    const audits = runtime.state.audits.get(ticketId);
+    const audits = runtime.state.tickets.has(ticketId) ? runtime.state.audits.get(ticketId) : undefined;
     if (!audits) throw notFound();
     return audits;
   };

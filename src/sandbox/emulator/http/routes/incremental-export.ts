@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { formatZendeskTime } from '../../clock/zendesk-time';
 import { badRequest } from '../../state/api-error';
 import { exportTickets } from '../../state/incremental-export';
 import { requireRole } from '../authenticate';
@@ -22,7 +23,9 @@ export function registerIncrementalExportRoutes(app: FastifyInstance, runtime: E
     );
     const perPageParam = query.per_page === undefined ? '' : `&per_page=${perPage}`;
     return {
-      tickets: page.tickets.map((ticket) => ticketJson(state, ticket)),
+      tickets: page.tickets.map(({ ticket, updatedAt, deleted }) =>
+        deleted ? { ...ticketJson(state, ticket), status: 'deleted', updated_at: formatZendeskTime(updatedAt) } : ticketJson(state, ticket),
+      ),
       after_url: `${state.baseUrl}/api/v2/incremental/tickets/cursor.json?cursor=${page.afterCursor}${perPageParam}`,
       after_cursor: page.afterCursor,
       before_url: null,

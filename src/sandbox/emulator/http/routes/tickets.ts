@@ -51,6 +51,17 @@ export function registerTicketRoutes(app: FastifyInstance, runtime: EmulatorRunt
     return written(updateTicket(writeContext(runtime, request), id, requireWrapped(request.body, 'ticket')));
   });
 
+  // Deleting moves the ticket out of the API (404 from now on); the export still reports it, as "deleted".
+  app.delete('/api/v2/tickets/:id', async (request, reply) => {
+    const id = idParam(request);
+    const ticket = state.tickets.get(id);
+    if (!ticket) throw notFound();
+    state.tickets.delete(id);
+    state.deletedTickets.set(id, { ticket, deletedAt: runtime.clock.now() });
+    reply.code(204);
+    return null;
+  });
+
   app.put('/api/v2/tickets/update_many', async (request) => {
     const work = readUpdateManyWork(queryOf(request).ids, request.body);
     const job = queueUpdateManyJob(state, work, runtime.actor(request).id, runtime.clock.now());
