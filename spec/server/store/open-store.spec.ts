@@ -1,0 +1,71 @@
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
+import { Pool } from 'pg';
+import type { DatabaseConfig } from '../../../src/server/config';
+import type { Database } from '../../../src/server/store/database';
+import { migrateToLatest, openStore } from '../../../src/server/store/open-store';
+import { createTestDatabase, TEST_DIALECTS, TEST_ENCRYPTION_KEY, type TestDatabase } from '../../support/test-database';
+
+function rawKysely(database: DatabaseConfig): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect:
+      database.kind === 'postgres'
+        ? new PostgresDialect({ pool: new Pool({ connectionString: database.url }) })
+        : new SqliteDialect({ database: new SqliteDatabase(database.file) }),
+  });
+}
+
+describe.each(TEST_DIALECTS)('openStore on %s', (dialect) => {
+  let testDb: TestDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(dialect);
+  });
+  afterAll(() => testDb.drop());
+
+  it('migrates a new database, reports ready, and opening again changes nothing', async () => {
+    const first = await openStore({ database: testDb.database, encryptionKey: TEST_ENCRYPTION_KEY });
+    expect(first.dialect).toBe(dialect);
+    await expect(first.checkReady()).resolves.toEqual({ ready: true });
+    await first.close();
+
+    const second = await openStore({ database: testDb.database, encryptionKey: TEST_ENCRYPTION_KEY });
+    await expect(second.checkReady()).resolves.toEqual({ ready: true });
+    await second.close();
+
+    const db = rawKysely(testDb.database);
+    await migrateToLatest(db);
+    const executed = await db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+    expect(executed).toHaveLength(3);
+    await db.destroy();
+  });
+
+  it('is not ready when a migration this build knows has not run, and names it', async () => {
+    const other = await createTestDatabase(dialect);
+    const store = await openStore({ database: other.database, encryptionKey: TEST_ENCRYPTION_KEY });
+    const db = rawKysely(other.database);
+    // What a rolling deploy can meet: a newer build reading a database an older build migrated.
+    await db.deleteFrom('kysely_migration' as never).where('name' as never, '=', '0003-ticket-sla' as never).execute();
+    await expect(store.checkReady()).resolves.toEqual({ ready: false, reason: 'migrations not applied: 0003-ticket-sla' });
+    await db.destroy();
+    await store.close();
+    await other.drop();
+  });
+
+  it('is not ready once the database is gone', async () => {
+    const store = await openStore({ database: testDb.database, encryptionKey: TEST_ENCRYPTION_KEY });
+    await store.close();
+    await expect(store.checkReady()).resolves.toMatchObject({ ready: false, reason: expect.stringMatching(/^database unreachable/) });
+  });
+});
+
+describe('openStore on SQLite', () => {
+  it('creates the file and its folder on first start', async () => {
+    const testDb = await createTestDatabase('sqlite');
+    if (testDb.database.kind !== 'sqlite') throw new Error('unreachable');
+    const file = testDb.database.file.replace(/sla\.db$/, 'nested/deeper/sla.db');
+    const store = await openStore({ database: { kind: 'sqlite', file }, encryptionKey: TEST_ENCRYPTION_KEY });
+    await expect(store.checkReady()).resolves.toEqual({ ready: true });
+    await store.close();
+    await testDb.drop();
+  });
+});

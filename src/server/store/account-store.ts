@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { accountInputToRow, accountRowToAccount } from './account-rows';
+import type { AccountStore } from './sla-store';
+import type { StoreContext } from './store-context';
+
+export function accountStore(ctx: StoreContext): AccountStore {
+  const { db, box } = ctx;
+  return {
+    async saveAccount(input) {
+      const row = accountInputToRow(input, randomUUID(), box);
+      const { id: _id, created_at: _created, subdomain: _subdomain, ...changes } = row;
+      const saved = await db
+        .insertInto('accounts')
+        .values(row)
+        .onConflict((oc) => oc.column('subdomain').doUpdateSet(changes))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return accountRowToAccount(saved, box);
+    },
+    async findAccount(accountId) {
+      const row = await db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+      return row ? accountRowToAccount(row, box) : null;
+    },
+    async findAccountBySubdomain(subdomain) {
+      const row = await db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('subdomain', '=', subdomain.toLowerCase())
+        .executeTakeFirst();
+      return row ? accountRowToAccount(row, box) : null;
+    },
+  };
+}

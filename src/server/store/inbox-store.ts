@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
+import { millisOf, type Database } from './database';
+import { inboxRowToDelivery } from './inbox-rows';
+import { retryBackoffMs } from './retry-backoff';
+import type { ClaimedTicketDeliveries, InboxDelivery, InboxStore } from './sla-store';
+import { inWriteTransaction, type StoreContext } from './store-context';
+import { keyOf, leaseFreeTickets, releaseTicketLease, ticketIn } from './ticket-lease';
+
+/** Pending and due, or taken by a worker whose lease ran out (it crashed or stalled). */
+const isClaimable = (now: number) => (eb: ExpressionBuilder<Database, 'webhook_inbox'>) =>
+  eb.or([
+    eb.and([eb('state', '=', 'pending'), eb('not_before', '<=', now)]),
+    eb.and([eb('state', '=', 'processing'), eb('lease_until', '<=', now)]),
+  ]);
+
+/** Tickets with claimable deliveries are looked at in this multiple of `limit`, as some may be leased already. */
+const CANDIDATE_FACTOR = 4;
+
+export function inboxStore(ctx: StoreContext): InboxStore {
+  const { db } = ctx;
+  return {
+    async enqueueWebhook({ accountId, invocationId, ticketId, rawBody, receivedAt }) {
+      const row = await db
+        .insertInto('webhook_inbox')
+        .values({
+          id: randomUUID(),
+          account_id: accountId,
+          invocation_id: invocationId,
+          ticket_id: ticketId,
+          raw_body: rawBody,
+          received_at: receivedAt,
+          state: 'pending',
+          not_before: receivedAt,
+          lease_owner: null,
+          lease_until: null,
+          last_error: null,
+          finished_at: null,
+        })
+        .onConflict((oc) => oc.columns(['account_id', 'invocation_id']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return { inserted: row !== undefined };
+    },
+
+    async claimInboxBatch({ owner, now, leaseMs, limit }) {
+      const leaseUntil = now + leaseMs;
+      return inWriteTransaction(ctx, async (trx) => {
+        const candidates = await trx
+          .selectFrom('webhook_inbox')
+          .select(['account_id', 'ticket_id'])
+          .select((eb) => eb.fn.min('received_at').as('oldest'))
+          .where(isClaimable(now))
+          .groupBy(['account_id', 'ticket_id'])
+          .orderBy('oldest')
+          .limit(limit * CANDIDATE_FACTOR)
+          .execute();
+        const chosen = await leaseFreeTickets(ctx, trx, { candidates, owner, now, leaseUntil, limit });
+        if (chosen.length === 0) return [];
+        const rows = await trx
+          .updateTable('webhook_inbox')
+          .set((eb) => ({ state: 'processing', lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
+          .where(ticketIn(chosen))
+          .where(isClaimable(now))
+          .returningAll()
+          .execute();
+        const deliveries = new Map<string, InboxDelivery[]>(chosen.map((k) => [keyOf(k), []]));
+        rows.sort((a, b) => millisOf(a.received_at) - millisOf(b.received_at));
+        for (const row of rows) deliveries.get(keyOf(row))?.push(inboxRowToDelivery(row));
+        return chosen.map(
+          (k): ClaimedTicketDeliveries => ({
+            accountId: k.account_id,
+            ticketId: k.ticket_id,
+            leaseUntil,
+            deliveries: deliveries.get(keyOf(k)) ?? [],
+          }),
+        );
+      });
+    },
+
+    async completeInbox({ owner, accountId, ticketId, deliveryIds, now }) {
+      return inWriteTransaction(ctx, async (trx) => {
+        const held = await releaseTicketLease(trx, owner, { account_id: accountId, ticket_id: ticketId });
+        if (!held) return false;
+        if (deliveryIds.length > 0) {
+          await trx
+            .updateTable('webhook_inbox')
+            .set({ state: 'done', finished_at: now, lease_owner: null, lease_until: null, last_error: null })
+            .where('account_id', '=', accountId)
+            .where('id', 'in', deliveryIds)
+            .where('lease_owner', '=', owner)
+            .execute();
+        }
+        return true;
+      });
+    },
+
+    async releaseInbox({ owner, accountId, ticketId, deliveryIds, now, error, maxAttempts }) {
+      return inWriteTransaction(ctx, async (trx) => {
+        const held = await releaseTicketLease(trx, owner, { account_id: accountId, ticket_id: ticketId });
+        if (!held || deliveryIds.length === 0) return held;
+        const rows = await trx
+          .selectFrom('webhook_inbox')
+          .select(['id', 'attempts'])
+          .where('account_id', '=', accountId)
+          .where('id', 'in', deliveryIds)
+          .where('lease_owner', '=', owner)
+          .execute();
+        for (const row of rows) {
+          const givingUp = row.attempts >= maxAttempts;
+          await trx
+            .updateTable('webhook_inbox')
+            .set({
+              state: givingUp ? 'failed' : 'pending',
+              not_before: now + retryBackoffMs(row.attempts),
+              finished_at: givingUp ? now : null,
+              lease_owner: null,
+              lease_until: null,
+              last_error: error,
+            })
+            .where('id', '=', row.id)
+            .execute();
+        }
+        return true;
+      });
+    },
+
+    async inboxStats() {
+      const row = await db
+        .selectFrom('webhook_inbox')
+        .select((eb) => [eb.fn.countAll().as('pending'), eb.fn.min('received_at').as('oldest')])
+        .where('state', 'in', ['pending', 'processing'])
+        .executeTakeFirstOrThrow();
+      return { pending: Number(row.pending), oldestPendingReceivedAt: row.oldest == null ? null : millisOf(row.oldest) };
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as accountsAndSettings from './0001-accounts-and-settings';
+import * as workQueues from './0002-work-queues';
+import * as ticketSla from './0003-ticket-sla';
+
+/**
+ * Migrations live in code (not read from a folder at run time), so the bundled server and the tests run the very
+ * same list on SQLite and PostgreSQL. Names sort in the order they must run; never rename or edit a shipped one.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-accounts-and-settings': accountsAndSettings,
+  '0002-work-queues': workQueues,
+  '0003-ticket-sla': ticketSla,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

@@ -1,0 +1,347 @@
+import type { MetricName } from '../../core/policy/metric-name';
+import type { SlaPolicy } from '../../core/policy/sla-policy';
+import type { ScheduleSpec } from '../../core/schedule/schedule-spec';
+import type { Priority } from '../../core/ticket/ticket-snapshot';
+import type { TicketEvent } from '../../core/ticket/ticket-event';
+import type { EpochMillis } from '../../core/time/instant';
+
+/**
+ * What jobs and routes need from storage, in domain types. Every method says which account it reads or writes;
+ * the claim methods serve workers across accounts and return the account with each item. `now` is always a
+ * parameter: the store never reads a clock.
+ */
+export interface SlaStore
+  extends AccountStore,
+    ScheduleStore,
+    PolicyStore,
+    NotificationSettingsStore,
+    InboxStore,
+    TicketStore,
+    ReportStore,
+    WritebackStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Ready = the database answers and every migration this build knows has been applied. */
+  checkReady(): Promise<{ readonly ready: true } | { readonly ready: false; readonly reason: string }>;
+  /** Gives back every lease `owner` holds (inbox rows, tickets, write-backs), for a graceful shutdown. */
+  releaseLeases(owner: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type JsonObject = { readonly [key: string]: unknown };
+
+// ---- accounts ---------------------------------------------------------------------------------------------------
+
+export type ZendeskCredentials =
+  | { readonly kind: 'sandbox' }
+  | { readonly kind: 'api_token'; readonly email: string; readonly token: string }
+  | { readonly kind: 'oauth'; readonly accessToken: string };
+
+/** Secrets are plain here; the store seals them at rest (see secret-box.ts). */
+export interface Account {
+  readonly id: string;
+  readonly subdomain: string;
+  readonly credentials: ZendeskCredentials;
+  readonly webhookSecret: string | null;
+  readonly appSharedSecret: string | null;
+  readonly settings: JsonObject;
+  readonly createdAt: EpochMillis;
+}
+
+export interface AccountInput {
+  readonly subdomain: string;
+  readonly credentials: ZendeskCredentials;
+  readonly webhookSecret: string | null;
+  readonly appSharedSecret: string | null;
+  readonly settings?: JsonObject;
+  readonly now: EpochMillis;
+}
+
+export interface AccountStore {
+  /** Creates the account, or updates credentials, secrets and settings of the one with that subdomain. */
+  saveAccount(input: AccountInput): Promise<Account>;
+  findAccount(accountId: string): Promise<Account | null>;
+  findAccountBySubdomain(subdomain: string): Promise<Account | null>;
+}
+
+// ---- schedules, policies, notification settings ------------------------------------------------------------------
+
+export interface StoredSchedule {
+  readonly id: string;
+  readonly accountId: string;
+  readonly name: string;
+  readonly spec: ScheduleSpec;
+  readonly createdAt: EpochMillis;
+  readonly updatedAt: EpochMillis;
+}
+
+export interface ScheduleStore {
+  listSchedules(accountId: string): Promise<readonly StoredSchedule[]>;
+  getSchedule(accountId: string, scheduleId: string): Promise<StoredSchedule | null>;
+  /** Creates (no `scheduleId`) or replaces a schedule; `not_found` if the id is not this account's. */
+  saveSchedule(input: {
+    readonly accountId: string;
+    readonly scheduleId?: string;
+    readonly name: string;
+    readonly spec: ScheduleSpec;
+    readonly now: EpochMillis;
+  }): Promise<SaveOutcome<StoredSchedule>>;
+  deleteSchedule(accountId: string, scheduleId: string): Promise<boolean>;
+}
+
+/** A policy as admins save it: the store owns `id` and `position` (the row), the body is versioned. */
+export type PolicyBody = Omit<SlaPolicy, 'id' | 'position'>;
+
+export interface StoredPolicy {
+  readonly id: string;
+  readonly accountId: string;
+  readonly position: number;
+  readonly version: number;
+  readonly body: PolicyBody;
+  readonly authorId: string | null;
+  readonly savedAt: EpochMillis;
+}
+
+export type SaveOutcome<T> =
+  | { readonly kind: 'saved'; readonly value: T }
+  | { readonly kind: 'not_found' }
+  | { readonly kind: 'version_conflict'; readonly currentVersion: number };
+
+export interface PolicyStore {
+  /** In the admin's order (`position`, lower first). */
+  listPolicies(accountId: string): Promise<readonly StoredPolicy[]>;
+  getPolicy(accountId: string, policyId: string): Promise<StoredPolicy | null>;
+  /**
+   * Saves a new version. Without `policyId` creates the policy (at the end of the list unless `position` is given).
+   * With `expectedVersion`, refuses to overwrite someone else's newer save (`version_conflict`).
+   */
+  savePolicy(input: {
+    readonly accountId: string;
+    readonly policyId?: string;
+    readonly body: PolicyBody;
+    readonly position?: number;
+    readonly expectedVersion?: number;
+    readonly authorId: string | null;
+    readonly now: EpochMillis;
+  }): Promise<SaveOutcome<StoredPolicy>>;
+  /** Every saved version, newest first. */
+  listPolicyVersions(accountId: string, policyId: string): Promise<readonly StoredPolicy[]>;
+  deletePolicy(accountId: string, policyId: string): Promise<boolean>;
+}
+
+export interface NotificationSettingsStore {
+  getNotificationSettings(accountId: string): Promise<JsonObject | null>;
+  saveNotificationSettings(input: { readonly accountId: string; readonly settings: JsonObject; readonly now: EpochMillis }): Promise<void>;
+}
+
+// ---- webhook inbox -----------------------------------------------------------------------------------------------
+
+export interface InboxDelivery {
+  readonly id: string;
+  readonly accountId: string;
+  readonly invocationId: string;
+  readonly ticketId: string;
+  readonly rawBody: string;
+  readonly receivedAt: EpochMillis;
+  /** Including the current claim. */
+  readonly attempts: number;
+}
+
+/** One ticket's pending deliveries, leased together: no other worker gets this ticket until released. */
+export interface ClaimedTicketDeliveries {
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly leaseUntil: EpochMillis;
+  readonly deliveries: readonly InboxDelivery[];
+}
+
+export interface WorkClaim {
+  readonly owner: string;
+  readonly now: EpochMillis;
+  readonly leaseMs: number;
+  /** At most this many tickets (or write-backs). */
+  readonly limit: number;
+}
+
+export interface InboxStore {
+  /** `inserted: false` when this invocation id was already stored for the account (a redelivery). */
+  enqueueWebhook(input: {
+    readonly accountId: string;
+    readonly invocationId: string;
+    readonly ticketId: string;
+    readonly rawBody: string;
+    readonly receivedAt: EpochMillis;
+  }): Promise<{ readonly inserted: boolean }>;
+  /** Oldest pending tickets first; leases the ticket and all its claimable deliveries. Expired leases count as free. */
+  claimInboxBatch(claim: WorkClaim): Promise<readonly ClaimedTicketDeliveries[]>;
+  /** Marks the deliveries done and frees the ticket. False if `owner` no longer holds the ticket's lease. */
+  completeInbox(input: TicketRelease): Promise<boolean>;
+  /**
+   * Puts the deliveries back with exponential backoff (`retryBackoffMs`), or marks them `failed` once they have
+   * been attempted `maxAttempts` times; frees the ticket.
+   */
+  releaseInbox(input: TicketRelease & { readonly error: string; readonly maxAttempts: number }): Promise<boolean>;
+  inboxStats(): Promise<{ readonly pending: number; readonly oldestPendingReceivedAt: EpochMillis | null }>;
+}
+
+export interface TicketRelease {
+  readonly owner: string;
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly deliveryIds: readonly string[];
+  readonly now: EpochMillis;
+}
+
+// ---- tickets: history, current state, due checks ------------------------------------------------------------------
+
+export interface SourcedTicketEvent {
+  /** Stable id of the event's origin, e.g. `audit:9001:3`: appending it again adds nothing. */
+  readonly sourceId: string;
+  readonly event: TicketEvent;
+}
+
+export interface StoredTicketEvent extends SourcedTicketEvent {
+  readonly seq: number;
+}
+
+/**
+ * `assessment` is the core's TicketSlaAssessment as JSON; kept `unknown` here while the core's clock is being
+ * written. TODO(#3): narrow to TicketSlaAssessment once src/core/clock is public.
+ */
+export interface TicketState {
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly assessment: unknown;
+  readonly policyId: string | null;
+  readonly nextCheckAt: EpochMillis | null;
+  readonly zendeskUpdatedAt: EpochMillis | null;
+  readonly version: number;
+  readonly updatedAt: EpochMillis;
+}
+
+export interface DueTicket {
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly nextCheckAt: EpochMillis;
+  readonly leaseUntil: EpochMillis;
+}
+
+export interface TicketStore {
+  /** Appends in order after the ticket's last event, skipping source ids already stored; returns how many were new. */
+  appendTicketEvents(input: {
+    readonly accountId: string;
+    readonly ticketId: string;
+    readonly events: readonly SourcedTicketEvent[];
+  }): Promise<number>;
+  listTicketEvents(accountId: string, ticketId: string): Promise<readonly StoredTicketEvent[]>;
+  getTicketState(accountId: string, ticketId: string): Promise<TicketState | null>;
+  /** Only the holder of the ticket's lease may save; `lease_lost` otherwise (another worker owns it now). */
+  saveTicketState(input: {
+    readonly owner: string;
+    readonly accountId: string;
+    readonly ticketId: string;
+    readonly assessment: unknown;
+    readonly policyId: string | null;
+    readonly nextCheckAt: EpochMillis | null;
+    readonly zendeskUpdatedAt: EpochMillis | null;
+    readonly now: EpochMillis;
+  }): Promise<'saved' | 'lease_lost'>;
+  /**
+   * Tickets whose `nextCheckAt` ≤ now, oldest first: after downtime, missed wake-ups are processed in the order
+   * they were due. Shares the ticket lease with `claimInboxBatch`, so a ticket is never assessed twice at once.
+   */
+  claimDueTickets(claim: WorkClaim): Promise<readonly DueTicket[]>;
+  releaseTicket(input: { readonly owner: string; readonly accountId: string; readonly ticketId: string }): Promise<boolean>;
+}
+
+// ---- reports: metric records and breaches --------------------------------------------------------------------------
+
+export interface MetricRecord {
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly metric: MetricName;
+  readonly instance: number;
+  readonly policyId: string | null;
+  readonly priority: Priority | null;
+  readonly groupId: string | null;
+  readonly assigneeId: string | null;
+  readonly brandId: string | null;
+  readonly organizationId: string | null;
+  readonly via: string | null;
+  /** The core's metric status word (e.g. `active`, `breached`, `met`). */
+  readonly status: string;
+  readonly startedAt: EpochMillis;
+  readonly dueAt: EpochMillis | null;
+  readonly fulfilledAt: EpochMillis | null;
+  readonly breachedAt: EpochMillis | null;
+  readonly businessMinutes: number | null;
+  readonly calendarMinutes: number | null;
+}
+
+export interface SlaBreach {
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly metric: MetricName;
+  readonly instance: number;
+  readonly policyId: string | null;
+  readonly breachedAt: EpochMillis;
+  readonly recordedAt: EpochMillis;
+}
+
+export interface ReportStore {
+  /** Inserts or replaces each (account, ticket, metric, instance) record. */
+  saveMetricRecords(records: readonly MetricRecord[], now: EpochMillis): Promise<void>;
+  /** Records whose instance started in [from, to), optionally for one group, oldest first. */
+  listMetricRecords(query: {
+    readonly accountId: string;
+    readonly from: EpochMillis;
+    readonly to: EpochMillis;
+    readonly groupId?: string;
+  }): Promise<readonly MetricRecord[]>;
+  /** `recorded: false` when this instance's breach was already recorded: notify only when true. */
+  recordBreach(breach: SlaBreach): Promise<{ readonly recorded: boolean }>;
+  listBreaches(accountId: string, ticketId?: string): Promise<readonly SlaBreach[]>;
+}
+
+// ---- write-back outbox ---------------------------------------------------------------------------------------------
+
+/** What Zendesk should show for a ticket; the latest enqueued state wins (coalescing). */
+export interface WritebackDesired {
+  readonly customFields: Readonly<Record<string, string | number | boolean | null>>;
+  readonly addTags: readonly string[];
+  readonly removeTags: readonly string[];
+}
+
+export interface ClaimedWriteback {
+  readonly accountId: string;
+  readonly ticketId: string;
+  readonly desired: WritebackDesired;
+  readonly revision: number;
+  readonly attempts: number;
+  readonly leaseUntil: EpochMillis;
+}
+
+export interface WritebackStore {
+  /** One row per ticket: replaces a pending desired state instead of queueing a second update. */
+  enqueueWriteback(input: {
+    readonly accountId: string;
+    readonly ticketId: string;
+    readonly desired: WritebackDesired;
+    readonly now: EpochMillis;
+  }): Promise<{ readonly revision: number }>;
+  claimWritebacks(claim: WorkClaim): Promise<readonly ClaimedWriteback[]>;
+  /** `superseded` when a newer state was enqueued meanwhile: the row stays, to be claimed again. */
+  completeWriteback(input: {
+    readonly owner: string;
+    readonly accountId: string;
+    readonly ticketId: string;
+    readonly revision: number;
+  }): Promise<'done' | 'superseded' | 'lease_lost'>;
+  /** Retry later, not before `notBefore` (Zendesk's Retry-After, or a backoff). */
+  retryWriteback(input: {
+    readonly owner: string;
+    readonly accountId: string;
+    readonly ticketId: string;
+    readonly notBefore: EpochMillis;
+    readonly error: string;
+  }): Promise<boolean>;
+}

@@ -1,0 +1,106 @@
+import { millisOf } from './database';
+import type { TicketStore } from './sla-store';
+import { inWriteTransaction, lockedForClaim, type StoreContext } from './store-context';
+import { ticketEventRowToEvent, ticketEventToRow } from './ticket-event-rows';
+import { isFreeTicket, releaseTicketLease } from './ticket-lease';
+import { ticketStateRowToState } from './ticket-state-rows';
+
+export function ticketStore(ctx: StoreContext): TicketStore {
+  const { db } = ctx;
+  return {
+    async appendTicketEvents({ accountId, ticketId, events }) {
+      if (events.length === 0) return 0;
+      return inWriteTransaction(ctx, async (trx) => {
+        const known = await trx
+          .selectFrom('ticket_events')
+          .select(['source_id', 'seq'])
+          .where('account_id', '=', accountId)
+          .where('ticket_id', '=', ticketId)
+          .execute();
+        const seen = new Set(known.map((k) => k.source_id));
+        let seq = known.reduce((max, k) => Math.max(max, k.seq), 0);
+        const fresh = events.filter((e) => !seen.has(e.sourceId) && seen.add(e.sourceId));
+        if (fresh.length === 0) return 0;
+        await trx
+          .insertInto('ticket_events')
+          .values(fresh.map((e) => ticketEventToRow({ accountId, ticketId }, ++seq, e)))
+          .execute();
+        return fresh.length;
+      });
+    },
+
+    async listTicketEvents(accountId, ticketId) {
+      const rows = await db
+        .selectFrom('ticket_events')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('ticket_id', '=', ticketId)
+        .orderBy('seq')
+        .execute();
+      return rows.map(ticketEventRowToEvent);
+    },
+
+    async getTicketState(accountId, ticketId) {
+      const row = await db
+        .selectFrom('ticket_states')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('ticket_id', '=', ticketId)
+        .executeTakeFirst();
+      return row ? ticketStateRowToState(row) : null;
+    },
+
+    async saveTicketState({ owner, accountId, ticketId, assessment, policyId, nextCheckAt, zendeskUpdatedAt, now }) {
+      const result = await db
+        .updateTable('ticket_states')
+        .set((eb) => ({
+          assessment: JSON.stringify(assessment),
+          policy_id: policyId,
+          next_check_at: nextCheckAt,
+          zendesk_updated_at: zendeskUpdatedAt,
+          version: eb('version', '+', 1),
+          updated_at: now,
+        }))
+        .where('account_id', '=', accountId)
+        .where('ticket_id', '=', ticketId)
+        .where('lease_owner', '=', owner)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n ? 'saved' : 'lease_lost';
+    },
+
+    async claimDueTickets({ owner, now, leaseMs, limit }) {
+      const leaseUntil = now + leaseMs;
+      return inWriteTransaction(ctx, async (trx) => {
+        const due = await lockedForClaim(
+          ctx,
+          trx
+            .selectFrom('ticket_states')
+            .select(['account_id', 'ticket_id', 'next_check_at'])
+            .where('next_check_at', '<=', now)
+            .where(isFreeTicket(now))
+            .orderBy('next_check_at')
+            .orderBy('ticket_id')
+            .limit(limit),
+        ).execute();
+        for (const ticket of due) {
+          await trx
+            .updateTable('ticket_states')
+            .set({ lease_owner: owner, lease_until: leaseUntil })
+            .where('account_id', '=', ticket.account_id)
+            .where('ticket_id', '=', ticket.ticket_id)
+            .execute();
+        }
+        return due.map((t) => ({
+          accountId: t.account_id,
+          ticketId: t.ticket_id,
+          nextCheckAt: millisOf(t.next_check_at ?? now),
+          leaseUntil,
+        }));
+      });
+    },
+
+    async releaseTicket({ owner, accountId, ticketId }) {
+      return releaseTicketLease(db, owner, { account_id: accountId, ticket_id: ticketId });
+    },
+  };
+}

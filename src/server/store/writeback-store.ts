@@ -1,0 +1,102 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from './database';
+import type { WritebackStore } from './sla-store';
+import { inWriteTransaction, lockedForClaim, type StoreContext } from './store-context';
+import { writebackRowToClaim } from './writeback-rows';
+
+const isClaimable = (now: number) => (eb: ExpressionBuilder<Database, 'writeback_outbox'>) =>
+  eb.and([eb('not_before', '<=', now), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)])]);
+
+export function writebackStore(ctx: StoreContext): WritebackStore {
+  const { db } = ctx;
+  return {
+    async enqueueWriteback({ accountId, ticketId, desired, now }) {
+      const json = JSON.stringify(desired);
+      // Coalescing: the newest desired state replaces the older one in place. `not_before` is kept, so a
+      // Retry-After that Zendesk gave us still holds for the newer state.
+      const row = await db
+        .insertInto('writeback_outbox')
+        .values({
+          account_id: accountId,
+          ticket_id: ticketId,
+          desired: json,
+          revision: 1,
+          not_before: now,
+          enqueued_at: now,
+          lease_owner: null,
+          lease_until: null,
+          last_error: null,
+        })
+        .onConflict((oc) =>
+          oc.columns(['account_id', 'ticket_id']).doUpdateSet((eb) => ({
+            desired: json,
+            revision: eb('writeback_outbox.revision', '+', 1),
+          })),
+        )
+        .returning('revision')
+        .executeTakeFirstOrThrow();
+      return { revision: row.revision };
+    },
+
+    async claimWritebacks({ owner, now, leaseMs, limit }) {
+      const leaseUntil = now + leaseMs;
+      return inWriteTransaction(ctx, async (trx) => {
+        const free = await lockedForClaim(
+          ctx,
+          trx
+            .selectFrom('writeback_outbox')
+            .select(['account_id', 'ticket_id'])
+            .where(isClaimable(now))
+            .orderBy('enqueued_at')
+            .orderBy('ticket_id')
+            .limit(limit),
+        ).execute();
+        const claimed = [];
+        for (const key of free) {
+          const row = await trx
+            .updateTable('writeback_outbox')
+            .set((eb) => ({ lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
+            .where('account_id', '=', key.account_id)
+            .where('ticket_id', '=', key.ticket_id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          claimed.push(writebackRowToClaim(row));
+        }
+        return claimed;
+      });
+    },
+
+    async completeWriteback({ owner, accountId, ticketId, revision }) {
+      return inWriteTransaction(ctx, async (trx) => {
+        const deleted = await trx
+          .deleteFrom('writeback_outbox')
+          .where('account_id', '=', accountId)
+          .where('ticket_id', '=', ticketId)
+          .where('lease_owner', '=', owner)
+          .where('revision', '=', revision)
+          .executeTakeFirst();
+        if (deleted.numDeletedRows > 0n) return 'done';
+        // A newer state arrived while we wrote the older one: leave it, unleased and with fresh attempts.
+        const released = await trx
+          .updateTable('writeback_outbox')
+          .set({ lease_owner: null, lease_until: null, attempts: 0, last_error: null })
+          .where('account_id', '=', accountId)
+          .where('ticket_id', '=', ticketId)
+          .where('lease_owner', '=', owner)
+          .executeTakeFirst();
+        return released.numUpdatedRows > 0n ? 'superseded' : 'lease_lost';
+      });
+    },
+
+    async retryWriteback({ owner, accountId, ticketId, notBefore, error }) {
+      const result = await db
+        .updateTable('writeback_outbox')
+        .set({ lease_owner: null, lease_until: null, not_before: notBefore, last_error: error })
+        .where('account_id', '=', accountId)
+        .where('ticket_id', '=', ticketId)
+        .where('lease_owner', '=', owner)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+  };
+}
