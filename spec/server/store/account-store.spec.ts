@@ -1,0 +1,52 @@
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
+import { Pool } from 'pg';
+import type { Database } from '../../../src/server/store/database';
+import type { SlaStore } from '../../../src/server/store/sla-store';
+import { createTestAccount, openTestStore, TEST_DIALECTS, type TestStore } from '../../support/test-database';
+
+describe.each(TEST_DIALECTS)('account store on %s', (dialect) => {
+  let t: TestStore;
+  let store: SlaStore;
+  beforeAll(async () => {
+    t = await openTestStore(dialect);
+    store = t.store;
+  });
+  afterAll(() => t.destroy());
+
+  it('round-trips credentials and secrets, and never stores them in the clear', async () => {
+    const account = await createTestAccount(store, { subdomain: 'Secretive', settings: { locale: 'pl' } });
+    expect(account).toMatchObject({
+      subdomain: 'secretive',
+      credentials: { kind: 'api_token', email: 'ops@acme.test', token: 'api-token' },
+      webhookSecret: 'webhook-signing-secret',
+      settings: { locale: 'pl' },
+    });
+    await expect(store.findAccount(account.id)).resolves.toEqual(account);
+    await expect(store.findAccountBySubdomain('SECRETIVE')).resolves.toEqual(account);
+
+    const db = new Kysely<Database>({
+      dialect:
+        t.database.kind === 'postgres'
+          ? new PostgresDialect({ pool: new Pool({ connectionString: t.database.url }) })
+          : new SqliteDialect({ database: new SqliteDatabase(t.database.file, { readonly: true }) }),
+    });
+    const raw = await db.selectFrom('accounts').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
+    await db.destroy();
+    expect(JSON.stringify(raw)).not.toMatch(/api-token|webhook-signing-secret|app-shared-secret/);
+    expect(raw.sealed_api_credential).toMatch(/^v1\./);
+  });
+
+  it('updates the account with the same subdomain instead of adding one', async () => {
+    const first = await createTestAccount(store, { subdomain: 'rotating' });
+    const second = await createTestAccount(store, { subdomain: 'rotating', credentials: { kind: 'oauth', accessToken: 'new' }, webhookSecret: null });
+    expect(second.id).toBe(first.id);
+    expect(second.createdAt).toBe(first.createdAt);
+    expect(second).toMatchObject({ credentials: { kind: 'oauth', accessToken: 'new' }, webhookSecret: null });
+  });
+
+  it('answers null for unknown accounts', async () => {
+    await expect(store.findAccount('00000000-0000-0000-0000-000000000000')).resolves.toBeNull();
+    await expect(store.findAccountBySubdomain('nobody')).resolves.toBeNull();
+  });
+});
