@@ -1,0 +1,32 @@
+import Fastify from 'fastify';
+import type { HttpDeps } from './http-deps';
+import { errorResponse, notFoundBody } from './http-errors';
+import { healthRoutes } from './routes/health';
+import { ticketSlaRoutes } from './routes/ticket-sla';
+import { zendeskWebhookRoutes } from './routes/zendesk-webhooks';
+import { createServerMetrics } from './server-metrics';
+
+/**
+ * Builds the server without listening (fastify/demo's app.ts vs server.ts): `main.ts` listens, tests `inject`.
+ * Each route family is its own encapsulated plugin, so the webhook's raw-body parser stays with the webhook.
+ */
+export async function buildHttpServer(deps: HttpDeps) {
+  const app = Fastify({ loggerInstance: deps.log, trustProxy: true });
+  const metrics = createServerMetrics(deps);
+  app.decorateRequest('appCaller', null);
+
+  app.setErrorHandler((error, request, reply) => {
+    const response = errorResponse(error);
+    if (response.unexpected) request.log.error({ err: error }, 'request failed');
+    return reply.status(response.status).send(response.body);
+  });
+  // An attacker could probe for valid URLs; the answer is the same shape whatever the path.
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send(notFoundBody));
+
+  await app.register(healthRoutes, { deps, metrics });
+  await app.register(zendeskWebhookRoutes, { deps, metrics });
+  await app.register(ticketSlaRoutes, { deps });
+  return app;
+}
+
+export type HttpServer = Awaited<ReturnType<typeof buildHttpServer>>;
