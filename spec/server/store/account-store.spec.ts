@@ -45,7 +45,15 @@ describe.each(TEST_DIALECTS)('account store on %s', (dialect) => {
     expect(second).toMatchObject({ credentials: { kind: 'oauth', accessToken: 'new' }, webhookSecret: null });
   });
 
+  it('finds just the webhook secret, null when the account has none', async () => {
+    const account = await createTestAccount(store);
+    const bare = await createTestAccount(store, { webhookSecret: null });
+    await expect(store.findWebhookSecret(account.id)).resolves.toEqual({ secret: 'webhook-signing-secret' });
+    await expect(store.findWebhookSecret(bare.id)).resolves.toEqual({ secret: null });
+  });
+
   it('answers null for unknown accounts', async () => {
+    await expect(store.findWebhookSecret('00000000-0000-0000-0000-000000000000')).resolves.toBeNull();
     await expect(store.findAccount('00000000-0000-0000-0000-000000000000')).resolves.toBeNull();
     await expect(store.findAccountBySubdomain('nobody')).resolves.toBeNull();
   });

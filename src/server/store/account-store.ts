@@ -29,5 +29,10 @@ export function accountStore(ctx: StoreContext): AccountStore {
         .executeTakeFirst();
       return row ? accountRowToAccount(row, box) : null;
     },
+    async findWebhookSecret(accountId) {
+      const row = await db.selectFrom('accounts').select('sealed_webhook_secret').where('id', '=', accountId).executeTakeFirst();
+      if (!row) return null;
+      return { secret: row.sealed_webhook_secret === null ? null : box.open(row.sealed_webhook_secret) };
+    },
   };
 }

@@ -12,6 +12,7 @@ import { notificationSettingsStore } from './notification-settings-store';
 import { policyStore } from './policy-store';
 import { reportStore } from './report-store';
 import { scheduleStore } from './schedule-store';
+import { withStatementCache } from './sqlite-statement-cache';
 import { createSecretBox } from './secret-box';
 import type { SlaStore } from './sla-store';
 import type { DialectName, StoreContext } from './store-context';
@@ -46,7 +47,7 @@ function createDialect(database: DatabaseConfig): { dialect: Dialect; name: Dial
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return { name: 'sqlite', dialect: new SqliteDialect({ database: sqlite }) };
+  return { name: 'sqlite', dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) };
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

@@ -61,6 +61,8 @@ export interface AccountStore {
   saveAccount(input: AccountInput): Promise<Account>;
   findAccount(accountId: string): Promise<Account | null>;
   findAccountBySubdomain(subdomain: string): Promise<Account | null>;
+  /** Only the webhook signing secret (one decryption, for the intake hot path); null for an unknown account. */
+  findWebhookSecret(accountId: string): Promise<{ readonly secret: string | null } | null>;
 }
 
 // ---- schedules, policies, notification settings ------------------------------------------------------------------

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Account } from '../../store/sla-store';
 import type { HttpDeps } from '../http-deps';
 import { errorResponse, rejected, RequestRejected } from '../http-errors';
 import type { ServerMetrics, WebhookRejectionReason } from '../server-metrics';
@@ -34,13 +33,14 @@ export async function zendeskWebhookRoutes(app: FastifyInstance, { deps, metrics
     { bodyLimit: WEBHOOK_BODY_LIMIT_BYTES },
     async (request, reply) => {
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const account = await deps.store.findAccount(request.params.accountId);
+      const { accountId } = request.params;
+      const account = await deps.store.findWebhookSecret(accountId);
       if (!account) throw webhookRejected('unknown_account', 404, 'No such account');
-      const timestamp = verifiedTimestamp(request, account, rawBody, deps.clock.now());
+      const timestamp = verifiedTimestamp(request, account.secret, rawBody, deps.clock.now());
       const ticketId = ticketIdOf(rawBody);
       const invocationId = header(request, 'x-zendesk-webhook-invocation-id') ?? hashedInvocationId(timestamp, rawBody);
       const { inserted } = await deps.store.enqueueWebhook({
-        accountId: account.id,
+        accountId,
         invocationId,
         ticketId,
         rawBody: rawBody.toString('utf8'),
@@ -52,16 +52,16 @@ export async function zendeskWebhookRoutes(app: FastifyInstance, { deps, metrics
   );
 }
 
-function verifiedTimestamp(request: FastifyRequest, account: Account, rawBody: Buffer, now: number): string {
+function verifiedTimestamp(request: FastifyRequest, secret: string | null, rawBody: Buffer, now: number): string {
   const signature = header(request, 'x-zendesk-webhook-signature');
   const timestamp = header(request, 'x-zendesk-webhook-signature-timestamp');
-  if (!account.webhookSecret) throw webhookRejected('no_webhook_secret', 401, 'Account has no webhook signing secret yet');
+  if (!secret) throw webhookRejected('no_webhook_secret', 401, 'Account has no webhook signing secret yet');
   if (!signature || !timestamp) throw webhookRejected('missing_signature', 401, 'Signature headers are missing');
   const signedAt = Date.parse(timestamp);
   if (!Number.isFinite(signedAt) || Math.abs(now - signedAt) > WEBHOOK_MAX_SKEW_MS) {
     throw webhookRejected('stale_timestamp', 401, 'Signature timestamp is missing, malformed or more than 5 minutes off');
   }
-  if (!verifyZendeskSignature({ secret: account.webhookSecret, timestamp, rawBody, signature })) {
+  if (!verifyZendeskSignature({ secret, timestamp, rawBody, signature })) {
     throw webhookRejected('bad_signature', 401, 'Signature does not match');
   }
   return timestamp;
