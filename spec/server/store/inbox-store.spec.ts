@@ -32,6 +32,12 @@ describe.each(TEST_DIALECTS)('inbox store on %s', (dialect) => {
     await expect(store.inboxStats()).resolves.toEqual({ pending: 2, oldestPendingReceivedAt: T0 });
   });
 
+  it('stores one row when the same delivery arrives twice at once (one batch)', async () => {
+    const results = await Promise.all([deliver('43', T0, 'twin'), deliver('43', T0, 'twin'), deliver('44', T0, 'other')]);
+    expect(results.map((r) => r.inserted)).toEqual([true, false, true]);
+    await expect(store.inboxStats()).resolves.toMatchObject({ pending: 2 });
+  });
+
   it('claims oldest tickets first, with all their pending deliveries in arrival order', async () => {
     await deliver('b', T0 + 2);
     await deliver('a', T0 + 1);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder } from 'kysely';
 import { millisOf, type Database } from './database';
 import { inboxRowToDelivery } from './inbox-rows';
+import { groupCommit } from './group-commit';
 import { retryBackoffMs } from './retry-backoff';
 import type { ClaimedTicketDeliveries, InboxDelivery, InboxStore } from './sla-store';
 import { inWriteTransaction, type StoreContext } from './store-context';
@@ -20,28 +21,7 @@ const CANDIDATE_FACTOR = 4;
 export function inboxStore(ctx: StoreContext): InboxStore {
   const { db } = ctx;
   return {
-    async enqueueWebhook({ accountId, invocationId, ticketId, rawBody, receivedAt }) {
-      const row = await db
-        .insertInto('webhook_inbox')
-        .values({
-          id: randomUUID(),
-          account_id: accountId,
-          invocation_id: invocationId,
-          ticket_id: ticketId,
-          raw_body: rawBody,
-          received_at: receivedAt,
-          state: 'pending',
-          not_before: receivedAt,
-          lease_owner: null,
-          lease_until: null,
-          last_error: null,
-          finished_at: null,
-        })
-        .onConflict((oc) => oc.columns(['account_id', 'invocation_id']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      return { inserted: row !== undefined };
-    },
+    enqueueWebhook: groupCommit((deliveries) => insertDeliveries(ctx, deliveries)),
 
     async claimInboxBatch({ owner, now, leaseMs, limit }) {
       const leaseUntil = now + leaseMs;
@@ -134,4 +114,39 @@ export function inboxStore(ctx: StoreContext): InboxStore {
       return { pending: Number(row.pending), oldestPendingReceivedAt: row.oldest == null ? null : millisOf(row.oldest) };
     },
   };
+}
+
+type NewDelivery = Parameters<InboxStore['enqueueWebhook']>[0];
+
+/**
+ * One multi-row insert for a batch of deliveries; a row whose (account, invocation id) is already stored is
+ * skipped, and so is a repeat inside the batch (only its first occurrence counts as inserted).
+ */
+async function insertDeliveries(ctx: StoreContext, deliveries: readonly NewDelivery[]): Promise<{ inserted: boolean }[]> {
+  const keyOfDelivery = (d: { accountId: string; invocationId: string }) => JSON.stringify([d.accountId, d.invocationId]);
+  const firstOfKey = new Map<string, NewDelivery>();
+  for (const delivery of deliveries) if (!firstOfKey.has(keyOfDelivery(delivery))) firstOfKey.set(keyOfDelivery(delivery), delivery);
+  const rows = await ctx.db
+    .insertInto('webhook_inbox')
+    .values(
+      [...firstOfKey.values()].map((d) => ({
+        id: randomUUID(),
+        account_id: d.accountId,
+        invocation_id: d.invocationId,
+        ticket_id: d.ticketId,
+        raw_body: d.rawBody,
+        received_at: d.receivedAt,
+        state: 'pending' as const,
+        not_before: d.receivedAt,
+        lease_owner: null,
+        lease_until: null,
+        last_error: null,
+        finished_at: null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['account_id', 'invocation_id']).doNothing())
+    .returning(['account_id', 'invocation_id'])
+    .execute();
+  const inserted = new Set(rows.map((r) => keyOfDelivery({ accountId: r.account_id, invocationId: r.invocation_id })));
+  return deliveries.map((d) => ({ inserted: firstOfKey.get(keyOfDelivery(d)) === d && inserted.has(keyOfDelivery(d)) }));
 }
