@@ -104,6 +104,21 @@ describe.each(TEST_DIALECTS)('inbox store on %s', (dialect) => {
     await expect(store.inboxStats()).resolves.toEqual({ pending: 0, oldestPendingReceivedAt: null });
   });
 
+  it('purges finished deliveries older than the cut-off, pending ones never', async () => {
+    await deliver('14', T0);
+    await deliver('15', T0);
+    const [claim] = await store.claimInboxBatch({ owner: 'w1', now: T0, leaseMs: LEASE, limit: 1 });
+    const ids = claim?.deliveries.map((d) => d.id) ?? [];
+    // Later than anything earlier tests finished, earlier than the drain's far future.
+    const finishedAt = T0 + 400 * 86_400_000;
+    await store.completeInbox({ owner: 'w1', accountId: account.id, ticketId: claim?.ticketId ?? '', deliveryIds: ids, now: finishedAt });
+    await store.purgeFinishedInbox({ finishedBefore: finishedAt, limit: 10_000 });
+    await expect(store.purgeFinishedInbox({ finishedBefore: finishedAt, limit: 100 })).resolves.toBe(0);
+    await expect(store.purgeFinishedInbox({ finishedBefore: finishedAt + 1, limit: 100 })).resolves.toBe(1);
+    await expect(store.purgeFinishedInbox({ finishedBefore: finishedAt + 1, limit: 100 })).resolves.toBe(0);
+    await expect(store.inboxStats()).resolves.toMatchObject({ pending: 1 });
+  });
+
   it('gives every lease back on shutdown, without counting the attempt', async () => {
     await deliver('13');
     await store.claimInboxBatch({ owner: 'w1', now: T0, leaseMs: LEASE, limit: 1 });

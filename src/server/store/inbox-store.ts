@@ -105,6 +105,22 @@ export function inboxStore(ctx: StoreContext): InboxStore {
       });
     },
 
+    async purgeFinishedInbox({ finishedBefore, limit }) {
+      // Deleting by id through a bounded subquery keeps each purge short, so it never holds up intake for long.
+      const result = await db
+        .deleteFrom('webhook_inbox')
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('webhook_inbox')
+            .select('id')
+            .where('state', 'in', ['done', 'failed'])
+            .where('finished_at', '<', finishedBefore)
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async inboxStats() {
       const row = await db
         .selectFrom('webhook_inbox')

@@ -15,7 +15,7 @@ import { scheduleStore } from './schedule-store';
 import { withStatementCache } from './sqlite-statement-cache';
 import { createSecretBox } from './secret-box';
 import type { SlaStore } from './sla-store';
-import type { DialectName, StoreContext } from './store-context';
+import { inWriteTransaction, type DialectName, type StoreContext } from './store-context';
 import { ticketStore } from './ticket-store';
 import { writebackStore } from './writeback-store';
 
@@ -83,7 +83,7 @@ function composeStore(ctx: StoreContext): SlaStore {
       }
     },
     async releaseLeases(owner) {
-      await db.transaction().execute(async (trx) => {
+      await inWriteTransaction(ctx, async (trx) => {
         // Attempts were counted when claimed; work handed back on shutdown was not really attempted.
         await trx
           .updateTable('webhook_inbox')

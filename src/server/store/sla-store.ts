@@ -183,6 +183,8 @@ export interface InboxStore {
    */
   releaseInbox(input: TicketRelease & { readonly error: string; readonly maxAttempts: number }): Promise<boolean>;
   inboxStats(): Promise<{ readonly pending: number; readonly oldestPendingReceivedAt: EpochMillis | null }>;
+  /** Deletes up to `limit` done or failed deliveries finished before `finishedBefore`; returns how many. */
+  purgeFinishedInbox(input: { readonly finishedBefore: EpochMillis; readonly limit: number }): Promise<number>;
 }
 
 export interface TicketRelease {

@@ -1,5 +1,5 @@
 import { millisOf } from './database';
-import type { TicketStore } from './sla-store';
+import type { SourcedTicketEvent, TicketStore } from './sla-store';
 import { inWriteTransaction, lockedForClaim, type StoreContext } from './store-context';
 import { ticketEventRowToEvent, ticketEventToRow } from './ticket-event-rows';
 import { isFreeTicket, releaseTicketLease } from './ticket-lease';
@@ -19,7 +19,13 @@ export function ticketStore(ctx: StoreContext): TicketStore {
           .execute();
         const seen = new Set(known.map((k) => k.source_id));
         let seq = known.reduce((max, k) => Math.max(max, k.seq), 0);
-        const fresh = events.filter((e) => !seen.has(e.sourceId) && seen.add(e.sourceId));
+        // Skips events stored before, and repeats within this call (an audit read twice in one page).
+        const fresh: SourcedTicketEvent[] = [];
+        for (const event of events) {
+          if (seen.has(event.sourceId)) continue;
+          seen.add(event.sourceId);
+          fresh.push(event);
+        }
         if (fresh.length === 0) return 0;
         await trx
           .insertInto('ticket_events')
