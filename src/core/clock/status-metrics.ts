@@ -1,0 +1,98 @@
+import type { MetricName } from '../policy/metric-name';
+import type { TicketStatus } from '../ticket/ticket-snapshot';
+import type { EpochMillis } from '../time/instant';
+import { MetricClock } from './metric-clock';
+import type { PauseReason } from './metric-state';
+import type { TargetContext } from './policy-context';
+import type { SlaTimelineEntry } from './ticket-sla-assessment';
+
+/** What a ticket status does to a status metric's clock. */
+export type StatusMode =
+  | { readonly kind: 'running' }
+  | { readonly kind: 'paused'; readonly reason: PauseReason }
+  | { readonly kind: 'stopped' };
+
+const RUNNING: StatusMode = { kind: 'running' };
+const STOPPED: StatusMode = { kind: 'stopped' };
+const PAUSED_PENDING: StatusMode = { kind: 'paused', reason: 'pending' };
+const PAUSED_HOLD: StatusMode = { kind: 'paused', reason: 'hold' };
+
+/**
+ * The metrics that one ticket status decides, with Zendesk's definitions
+ * (https://support.zendesk.com/hc/en-us/articles/4408829459866, "Defining SLA policies"):
+ * - requester wait time: time in new, open and on-hold; pending pauses it (the requester owes us an answer);
+ * - agent work time: time in new and open; pending and on-hold pause it (nobody can act on the ticket);
+ * - total resolution time: from creation to solved, whatever the status in between.
+ * Solved (and closed, which only follows solved) stops all three; a reopen resumes the same instance.
+ */
+export const STATUS_METRICS: ReadonlyArray<{ readonly metric: MetricName; readonly modes: Readonly<Record<TicketStatus, StatusMode>> }> = [
+  {
+    metric: 'requester_wait_time',
+    modes: { new: RUNNING, open: RUNNING, hold: RUNNING, pending: PAUSED_PENDING, solved: STOPPED, closed: STOPPED },
+  },
+  {
+    metric: 'agent_work_time',
+    modes: { new: RUNNING, open: RUNNING, hold: PAUSED_HOLD, pending: PAUSED_PENDING, solved: STOPPED, closed: STOPPED },
+  },
+  {
+    metric: 'total_resolution_time',
+    modes: { new: RUNNING, open: RUNNING, hold: RUNNING, pending: RUNNING, solved: STOPPED, closed: STOPPED },
+  },
+];
+
+export type StatusTimelineEntry = Extract<SlaTimelineEntry, { kind: 'paused' | 'resumed' | 'reopened' }>;
+
+/** Where the status clocks report pauses, resumptions and reopens. */
+export interface StatusTimeline {
+  push(entry: StatusTimelineEntry): unknown;
+}
+
+/** The three status metrics of a ticket, each with its single instance, following the ticket's status. */
+export class StatusClocks {
+  /** In STATUS_METRICS order. */
+  readonly clocks: readonly MetricClock[];
+
+  /** Starts every status metric at the ticket's creation, in the mode of the status it was created with. */
+  constructor(status: TicketStatus, at: EpochMillis, context: TargetContext) {
+    this.clocks = STATUS_METRICS.map(({ metric, modes }) => {
+      const clock = new MetricClock(metric, 1, at, null);
+      enterMode(clock, modes[status], at, context);
+      return clock;
+    });
+  }
+
+  /** Moves every status clock to the mode of the ticket's new status at `at`. */
+  changeStatus(status: TicketStatus, at: EpochMillis, context: TargetContext, timeline: StatusTimeline): void {
+    for (let k = 0; k < this.clocks.length; k++) {
+      const modes = (STATUS_METRICS[k] as (typeof STATUS_METRICS)[number]).modes;
+      changeMode(this.clocks[k] as MetricClock, modes[status], at, context, timeline);
+    }
+  }
+}
+
+function modeOf(clock: MetricClock): StatusMode {
+  if (clock.fulfilledAt !== null) return STOPPED;
+  if (clock.pause !== null) return clock.pause.reason === 'pending' ? PAUSED_PENDING : PAUSED_HOLD;
+  return RUNNING;
+}
+
+function changeMode(clock: MetricClock, mode: StatusMode, at: EpochMillis, context: TargetContext, timeline: StatusTimeline): void {
+  const previous = modeOf(clock);
+  if (previous === mode) return;
+  const { metric, instance } = clock;
+  if (previous.kind === 'running') clock.closeSpan(at);
+  if (previous.kind === 'paused') clock.pause = null;
+  if (previous.kind === 'stopped') {
+    clock.reopen();
+    timeline.push({ kind: 'reopened', at, metric, instance });
+  }
+  enterMode(clock, mode, at, context);
+  if (mode.kind === 'paused') timeline.push({ kind: 'paused', at, metric, instance, reason: mode.reason });
+  if (mode.kind === 'running' && previous.kind === 'paused') timeline.push({ kind: 'resumed', at, metric, instance });
+}
+
+function enterMode(clock: MetricClock, mode: StatusMode, at: EpochMillis, context: TargetContext): void {
+  if (mode.kind === 'running') clock.openSince = at;
+  else if (mode.kind === 'paused') clock.pause = { reason: mode.reason, since: at };
+  else clock.fulfil(at, 'solved', context);
+}
