@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { OpenIntervalIndex } from '../../../src/core/clock/open-interval-index';
+import { OpenIntervalIndex } from '../../../src/core/schedule/open-interval-index';
 import { toEpochMillis as at } from '../../../src/core/time/instant';
 
 const DAY = 86_400_000;

@@ -53,13 +53,52 @@ export class OpenIntervalIndex {
     return (this.starts[i] as number) + (target - (this.cumulative[i] as number));
   }
 
-  private totalCounted(): number {
-    const n = this.starts.length;
-    return n === 0 ? 0 : (this.cumulative[n - 1] as number) + (this.ends[n - 1] as number) - (this.starts[n - 1] as number);
+  /**
+   * The instant `millis` (> 0) open milliseconds before `from`, or null beyond the horizon. Mirrors `add`: running
+   * out exactly at an opening instant returns that opening instant.
+   */
+  subtract(from: EpochMillis, millis: number): EpochMillis | null {
+    this.cover(from);
+    while (this.countedAt(from) - millis < 0) {
+      if (from - this.low > HORIZON) return null;
+      this.extendBackward();
+    }
+    const target = this.countedAt(from) - millis;
+    const i = this.lastStartingAtOrBefore(target);
+    return (this.starts[i] as number) + (target - (this.cumulative[i] as number));
   }
 
-  /** Open milliseconds from the origin to t (t inside the covered range). */
-  private countedAt(t: EpochMillis): number {
+  /** `t` when it is open, else the next opening; null when nothing opens within the horizon. */
+  nextOpening(t: EpochMillis): EpochMillis | null {
+    this.cover(t);
+    for (;;) {
+      const i = this.lastStartAtOrBefore(t);
+      if (i >= 0 && t < (this.ends[i] as number)) return t;
+      if (i + 1 < this.starts.length) return this.starts[i + 1] as number;
+      if (this.high - t > HORIZON) return null;
+      this.extendForward();
+    }
+  }
+
+  /** Whether `t` lies in an open interval (half-open: a closing instant is closed). */
+  isOpen(t: EpochMillis): boolean {
+    this.cover(t);
+    const i = this.lastStartAtOrBefore(t);
+    return i >= 0 && t < (this.ends[i] as number);
+  }
+
+  /** The open interval containing or following `t` ([start clipped to t, end)), or null beyond the horizon. */
+  periodFrom(t: EpochMillis): readonly [EpochMillis, EpochMillis] | null {
+    const start = this.nextOpening(t);
+    if (start === null) return null;
+    const i = this.lastStartAtOrBefore(start);
+    // An interval reaching the covered edge may continue: cover past its end before reporting it.
+    while ((this.ends[i] as number) >= this.high) this.extendForward();
+    return [start, this.ends[i] as number];
+  }
+
+  /** Index of the last interval starting at or before t, or -1. */
+  private lastStartAtOrBefore(t: EpochMillis): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     let found = -1;
@@ -70,6 +109,32 @@ export class OpenIntervalIndex {
         lo = mid + 1;
       } else hi = mid - 1;
     }
+    return found;
+  }
+
+  /** Index of the last interval whose counted start is at or before `target` counted milliseconds. */
+  private lastStartingAtOrBefore(target: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.cumulative[mid] as number) <= target) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  private totalCounted(): number {
+    const n = this.starts.length;
+    return n === 0 ? 0 : (this.cumulative[n - 1] as number) + (this.ends[n - 1] as number) - (this.starts[n - 1] as number);
+  }
+
+  /** Open milliseconds from the origin to t (t inside the covered range). */
+  private countedAt(t: EpochMillis): number {
+    const found = this.lastStartAtOrBefore(t);
     if (found === -1) return 0;
     return (this.cumulative[found] as number) + Math.min(t, this.ends[found] as number) - (this.starts[found] as number);
   }
