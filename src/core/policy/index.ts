@@ -7,3 +7,4 @@ export * from './match-filter';
 export * from './select-policy';
 export * from './target-for';
 export * from './validate-policy';
+export * from './lint-policies';
