@@ -14,18 +14,10 @@ import { assessTicket, type AssessTicketInput } from '../src/core/clock';
 import type { SlaPolicy, PolicyTarget } from '../src/core/policy/sla-policy';
 import { METRIC_NAMES } from '../src/core/policy/metric-name';
 import type { Condition } from '../src/core/policy/ticket-filter';
-import type { Schedule } from '../src/core/clock/upstream';
-import * as policyModule from '../src/core/policy';
-import * as scheduleModule from '../src/core/schedule';
-import type { ScheduleSpec } from '../src/core/schedule/schedule-spec';
+import { createSchedule, type Schedule, type ScheduleSpec } from '../src/core/schedule';
 import type { TicketEvent } from '../src/core/ticket/ticket-event';
 import { PRIORITIES, type TicketSnapshot, type TicketStatus } from '../src/core/ticket/ticket-snapshot';
 import { toEpochMillis } from '../src/core/time/instant';
-
-// TODO(#2): import createSchedule directly once src/core/schedule exports it; until then business hours are skipped.
-// Without src/core/policy's selectPolicy nothing can be assessed: the bench says so instead of failing.
-const policyChoiceMissing = typeof (policyModule as Record<string, unknown>).selectPolicy !== 'function';
-const createSchedule = (scheduleModule as Record<string, unknown>).createSchedule as ((spec: ScheduleSpec) => Schedule) | undefined;
 
 const WARSAW_SPEC: ScheduleSpec = {
   timeZone: 'Europe/Warsaw',
@@ -160,8 +152,8 @@ function assessmentsPerSecond(input: () => AssessTicketInput, seconds: number): 
 export interface AssessTicketBenchResult {
   readonly events: number;
   readonly policies: number;
-  /** The headline: business-hours targets on the Warsaw schedule, 50 policies; null while business time is missing. */
-  readonly assessmentsPerSecond: number | null;
+  /** The headline: business-hours targets on the Warsaw schedule, 50 policies. */
+  readonly assessmentsPerSecond: number;
   /** The same with calendar targets (every minute counts). */
   readonly calendarTargetsPerSecond: number;
   /** Calendar targets, a new policy array on every call, so nothing is shared between assessments. */
@@ -174,7 +166,7 @@ export function runAssessTicketBench(seconds = 3): AssessTicketBenchResult {
   const history = benchHistory();
   const ticket = finalSnapshot(history);
   const now = (history[history.length - 1] as TicketEvent).at + 30 * 60_000;
-  const schedules: Record<string, Schedule> = createSchedule ? { warsaw: createSchedule(WARSAW_SPEC) } : {};
+  const schedules: Record<string, Schedule> = { warsaw: createSchedule(WARSAW_SPEC) };
   const business = benchPolicies('business');
   const calendar = benchPolicies('calendar');
   const one = benchPolicies('calendar', 1);
@@ -182,25 +174,19 @@ export function runAssessTicketBench(seconds = 3): AssessTicketBenchResult {
   return {
     events: history.length,
     policies: business.length,
-    assessmentsPerSecond: createSchedule ? assessmentsPerSecond(input(business), seconds) : null,
+    assessmentsPerSecond: assessmentsPerSecond(input(business), seconds),
     calendarTargetsPerSecond: assessmentsPerSecond(input(calendar), seconds),
     unsharedPoliciesPerSecond: assessmentsPerSecond(() => ({ ticket, history, policies: [...calendar], schedules, now }), seconds),
     onePolicyPerSecond: assessmentsPerSecond(input(one), seconds),
   };
 }
 
-if (require.main === module && policyChoiceMissing) {
-  console.log('assessTicket bench: cannot run yet, src/core/policy does not export selectPolicy (issue #2)');
-} else if (require.main === module) {
+if (require.main === module) {
   const r = runAssessTicketBench();
   const f = (n: number): string => Math.round(n).toLocaleString('en-US');
   const x = (n: number): string => `${(n / r.calendarTargetsPerSecond).toFixed(2)}x`;
   console.log(`assessTicket: ${r.policies} policies, ${r.events}-event history, per second of CPU on one core (goal 20,000)`);
-  console.log(
-    r.assessmentsPerSecond === null
-      ? '  business hours (Europe/Warsaw, holidays)    not measured: src/core/schedule does not export createSchedule yet'
-      : `  business hours (Europe/Warsaw, holidays)    ${f(r.assessmentsPerSecond)}/s   (${x(r.assessmentsPerSecond)})`,
-  );
+  console.log(`  business hours (Europe/Warsaw, holidays)    ${f(r.assessmentsPerSecond)}/s   (${x(r.assessmentsPerSecond)})`);
   console.log(`  calendar targets                            ${f(r.calendarTargetsPerSecond)}/s`);
   console.log(`  calendar, new policy array every call       ${f(r.unsharedPoliciesPerSecond)}/s   (${x(r.unsharedPoliciesPerSecond)})`);
   console.log(`  calendar, one policy                        ${f(r.onePolicyPerSecond)}/s   (${x(r.onePolicyPerSecond)})`);

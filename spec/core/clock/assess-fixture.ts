@@ -1,7 +1,7 @@
 import { assessTicket, snapshotAt, type TicketSlaAssessment } from '../../../src/core/clock';
 import type { MetricName } from '../../../src/core/policy/metric-name';
 import type { SlaPolicy } from '../../../src/core/policy/sla-policy';
-import type { Schedule } from '../../../src/core/clock/upstream';
+import type { Schedule } from '../../../src/core/schedule';
 import type { TicketEvent } from '../../../src/core/ticket/ticket-event';
 import type { TicketSnapshot } from '../../../src/core/ticket/ticket-snapshot';
 import { at } from './history-builder';

@@ -1,10 +1,10 @@
-import { aSchedule } from './support/upstream-stand-ins';
-import { aPolicy } from './support/a-ticket-and-policy';
+import { createSchedule } from '../../../src/core/schedule';
+import { aPolicy } from '../../support/a-policy';
 import { assess } from './assess-fixture';
 import { agentComment, created, endUserComment, iso, statusChange, target } from './history-builder';
 
 // Mon–Fri 09:00–17:00 Europe/Warsaw; Easter Monday 2026-04-06 is a holiday. DST starts Sunday 2026-03-29.
-const warsaw = aSchedule({
+const warsaw = createSchedule({
   timeZone: 'Europe/Warsaw',
   week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
   holidays: ['2026-04-06'],

@@ -1,7 +1,6 @@
-import './support/upstream-stand-ins';
 import { assessTicket } from '../../../src/core/clock';
-import { aPolicy } from './support/a-ticket-and-policy';
-import { aTicket } from './support/a-ticket-and-policy';
+import { aPolicy } from '../../support/a-policy';
+import { aTicket } from '../../support/a-ticket';
 import { assess, stateOf, type AssessCase } from './assess-fixture';
 import { agentComment, created, endUserComment, iso, statusChange, target } from './history-builder';
 

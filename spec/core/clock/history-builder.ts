@@ -3,7 +3,7 @@ import type { MetricName } from '../../../src/core/policy/metric-name';
 import type { TicketEvent } from '../../../src/core/ticket/ticket-event';
 import type { Priority, TicketSnapshot, TicketStatus } from '../../../src/core/ticket/ticket-snapshot';
 import { toEpochMillis } from '../../../src/core/time/instant';
-import { aTicket } from './support/a-ticket-and-policy';
+import { aTicket } from '../../support/a-ticket';
 
 /**
  * Terse builders for ticket histories in clock specs: every instant is an ISO string with its offset, as the

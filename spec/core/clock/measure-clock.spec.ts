@@ -1,10 +1,10 @@
-import { aSchedule } from './support/upstream-stand-ins';
+import { createSchedule } from '../../../src/core/schedule';
 import { measureClock } from '../../../src/core/clock/measure-clock';
 import { businessClock, CALENDAR_CLOCK } from '../../../src/core/clock/target-clock';
 import { at, iso } from './history-builder';
 
 const utcOffice = businessClock(
-  aSchedule({
+  createSchedule({
     timeZone: 'Etc/UTC',
     week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
   }),

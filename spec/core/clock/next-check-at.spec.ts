@@ -1,6 +1,5 @@
-import './support/upstream-stand-ins';
 import { nextCheckAt } from '../../../src/core/clock';
-import { aPolicy } from './support/a-ticket-and-policy';
+import { aPolicy } from '../../support/a-policy';
 import { assess } from './assess-fixture';
 import { created, endUserComment, iso, statusChange, target } from './history-builder';
 

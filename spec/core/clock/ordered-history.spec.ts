@@ -1,4 +1,3 @@
-import './support/upstream-stand-ins';
 import { orderHistory } from '../../../src/core/clock';
 import { agentComment, created, endUserComment, statusChange } from './history-builder';
 

@@ -1,7 +1,6 @@
-import './support/upstream-stand-ins';
 import { policyContexts, targetIn } from '../../../src/core/clock/policy-context';
-import { aPolicy } from './support/a-ticket-and-policy';
-import { aTicket } from './support/a-ticket-and-policy';
+import { aPolicy } from '../../support/a-policy';
+import { aTicket } from '../../support/a-ticket';
 import { target } from './history-builder';
 
 const enterprise = aPolicy({

@@ -1,7 +1,6 @@
-import './support/upstream-stand-ins';
 import { eventsForChanges, previewAssessment, snapshotAt } from '../../../src/core/clock';
 import type { AssessTicketInput } from '../../../src/core/clock';
-import { aPolicy } from './support/a-ticket-and-policy';
+import { aPolicy } from '../../support/a-policy';
 import { assess } from './assess-fixture';
 import { at, created, endUserComment, iso, statusChange, target } from './history-builder';
 

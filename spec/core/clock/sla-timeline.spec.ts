@@ -1,5 +1,4 @@
-import './support/upstream-stand-ins';
-import { aPolicy } from './support/a-ticket-and-policy';
+import { aPolicy } from '../../support/a-policy';
 import { assess } from './assess-fixture';
 import { agentComment, created, endUserComment, iso, priorityChange, statusChange, tagsChange, target } from './history-builder';
 

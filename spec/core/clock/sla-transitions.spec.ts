@@ -1,6 +1,5 @@
-import './support/upstream-stand-ins';
 import { compareAssessments, type SlaTransition } from '../../../src/core/clock';
-import { aPolicy } from './support/a-ticket-and-policy';
+import { aPolicy } from '../../support/a-policy';
 import { assess } from './assess-fixture';
 import { agentComment, created, endUserComment, iso, priorityChange, target } from './history-builder';
 

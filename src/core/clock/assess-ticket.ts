@@ -1,6 +1,6 @@
 import { METRIC_NAMES, type MetricName } from '../policy/metric-name';
 import type { SlaPolicy } from '../policy/sla-policy';
-import type { Schedule } from './upstream';
+import type { Schedule } from '../schedule';
 import type { TicketEvent } from '../ticket/ticket-event';
 import type { TicketSnapshot } from '../ticket/ticket-snapshot';
 import { toEpochMillis, type EpochMillis, type InstantInput } from '../time/instant';

@@ -1,4 +1,4 @@
-import { selectPolicy, targetFor, type PolicySelection } from './upstream';
+import { selectPolicy, targetFor, type PolicySelection } from '../policy';
 import type { MetricName } from '../policy/metric-name';
 import type { PolicyTarget, SlaPolicy } from '../policy/sla-policy';
 import type { ConditionField } from '../policy/ticket-filter';

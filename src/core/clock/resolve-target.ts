@@ -1,6 +1,6 @@
 import type { MetricName } from '../policy/metric-name';
 import type { PolicyTarget } from '../policy/sla-policy';
-import type { Schedule } from './upstream';
+import type { Schedule } from '../schedule';
 import type { NotApplicable, PolicyRef } from './metric-state';
 import { targetIn, type TargetContext } from './policy-context';
 import { businessClock, CALENDAR_CLOCK, type TargetClock } from './target-clock';

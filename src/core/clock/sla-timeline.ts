@@ -1,4 +1,4 @@
-import type { Schedule } from './upstream';
+import type { Schedule } from '../schedule';
 import type { EpochMillis } from '../time/instant';
 import { measureClock } from './measure-clock';
 import type { NotApplicable, PolicyRef } from './metric-state';

@@ -1,4 +1,4 @@
-import { addBusinessMillis, businessMillisBetween, subtractBusinessMillis, type Schedule } from './upstream';
+import { addBusinessMillis, businessMillisBetween, subtractBusinessMillis, type Schedule } from '../schedule';
 import type { EpochMillis } from '../time/instant';
 
 /**

@@ -2,7 +2,7 @@ import type { MetricName } from '../policy/metric-name';
 import type { Priority, TicketSnapshot } from '../ticket/ticket-snapshot';
 import type { TicketEvent } from '../ticket/ticket-event';
 import type { EpochMillis } from '../time/instant';
-import type { PolicySelection } from './upstream';
+import type { PolicySelection } from '../policy';
 import type { InstanceState, MetricState, PauseReason, PolicyRef } from './metric-state';
 
 /**
