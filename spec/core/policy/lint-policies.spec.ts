@@ -53,3 +53,12 @@ describe('lintPolicies', () => {
     ]);
   });
 });
+
+describe('lintPolicies compares values as evaluation does', () => {
+  it.each([
+    ['an address in another case', [c('requester_email', 'is', 'Ana@x.com'), c('requester_email', 'is', 'ana@x.com')]],
+    ['a domain with and without @', [c('requester_domain', 'is', '@x.com'), c('requester_domain', 'is', 'x.com')]],
+  ])('does not call %s a contradiction', (_name, all) => {
+    expect(lintPolicies([aPolicy({ filter: { all, any: [] }, targets: [anyTarget] })])).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { createPolicy, validatePolicy } from '../../../src/core/policy';
+import { createPolicy, validatePolicies, validatePolicy } from '../../../src/core/policy';
 import { ValidationError } from '../../../src/core/result';
 
 const valid = {
@@ -61,5 +61,23 @@ describe('validatePolicy', () => {
 
   it('createPolicy throws a ValidationError carrying the problems', () => {
     expect(() => createPolicy({ ...valid, title: '' })).toThrow(ValidationError);
+  });
+});
+
+describe('validatePolicy and space-separated lists', () => {
+  it('accepts Zendesk\'s space-separated list for a list operator, as evaluation reads it', () => {
+    expect(problemsOf(withCondition({ field: 'priority', operator: 'in', value: 'high urgent' }), ['emea'])).toEqual([]);
+    expect(problemsOf(withCondition({ field: 'priority', operator: 'in', value: 'high critical' }), ['emea'])).toEqual([{ path: 'filter.all[0].value', code: 'unknown_value' }]);
+  });
+});
+
+describe('validatePolicies', () => {
+  it('checks every policy with its index in the path, and refuses a repeated id', () => {
+    const result = validatePolicies([valid, { ...valid, title: '' }, { ...valid, position: 2 }], { scheduleIds: ['emea'] });
+    expect(result.ok ? [] : result.errors.map(({ path, code }) => ({ path, code }))).toEqual([
+      { path: '[1].title', code: 'too_small' },
+      { path: '[2].id', code: 'duplicate_id' },
+    ]);
+    expect(validatePolicies([valid, { ...valid, id: 'silver' }], { scheduleIds: ['emea'] })).toMatchObject({ ok: true, value: [{ id: 'gold' }, { id: 'silver' }] });
   });
 });

@@ -3,7 +3,7 @@ import { caseInsensitive, fieldValue, rankOf, type FieldValue } from './conditio
 import type { Condition, ConditionField, ConditionValue } from './ticket-filter';
 
 /** A scalar as text for comparison: numbers and booleans as Zendesk sends them in strings ("745", "true"). */
-function normalise(value: unknown, field: ConditionField): string | null {
+export function normalise(value: unknown, field: ConditionField): string | null {
   if (value === null || value === undefined || value === '') return null;
   const text = typeof value === 'string' ? value.trim() : String(value);
   if (field === 'requester_domain') return text.replace(/^@/, '').toLowerCase();

@@ -1,6 +1,7 @@
 import { PRIORITIES } from '../ticket/ticket-snapshot';
 import type { MetricName } from './metric-name';
 import type { SlaPolicy } from './sla-policy';
+import { normalise } from './evaluate-condition';
 import type { Condition } from './ticket-filter';
 
 /** Something an admin probably did not mean; the policy still saves. */
@@ -12,8 +13,10 @@ export interface PolicyLintWarning {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
-const single = (c: Condition): string | null => (c.value === null || Array.isArray(c.value) ? null : String(c.value));
-const listOf = (c: Condition): string[] => (Array.isArray(c.value) ? [...c.value] : typeof c.value === 'string' ? c.value.split(/\s+/).filter(Boolean) : []);
+/** Values compared as evaluation compares them ("Ana@x.com" is "ana@x.com"), so only real conflicts are named. */
+const single = (c: Condition): string | null => (Array.isArray(c.value) ? null : normalise(c.value, c.field));
+const listOf = (c: Condition): string[] =>
+  (Array.isArray(c.value) ? [...c.value] : typeof c.value === 'string' ? c.value.split(/\s+/).filter(Boolean) : []).map((v) => normalise(v, c.field) ?? '');
 
 /**
  * Two `all` conditions that can never hold together: the same field `is` two values, `is X` with `is_not X` or

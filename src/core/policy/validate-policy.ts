@@ -38,7 +38,8 @@ export const conditionSchema = z
     }
     const allowed = allowedValues(f);
     if (allowed) {
-      const values = isList ? value : value === null ? [] : [String(value)];
+      // A list operator's string is Zendesk's space-separated list, as evaluation reads it.
+      const values = isList ? value : value === null ? [] : LIST_OPERATORS.includes(operator) ? String(value).split(/\s+/).filter(Boolean) : [String(value)];
       values.forEach((v, i) => {
         if (!allowed.includes(v)) issue(ctx, { code: 'unknown_value', message: `"${v}" is not a ${field} (${allowed.join(', ')})`, path: isList ? ['value', i] : ['value'] });
       });
@@ -114,6 +115,27 @@ export function validatePolicy(input: unknown, context: PolicyValidationContext 
       )
     : [];
   return missing.length > 0 ? fail(missing) : ok(parsed.data as SlaPolicy);
+}
+
+/**
+ * Checks an account's whole list of policies: each one (paths prefixed `[i].`), and that no id is used twice.
+ */
+export function validatePolicies(inputs: readonly unknown[], context: PolicyValidationContext = {}): Result<SlaPolicy[], FieldError> {
+  const policies: SlaPolicy[] = [];
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  inputs.forEach((input, i) => {
+    const result = validatePolicy(input, context);
+    if (!result.ok) {
+      errors.push(...result.errors.map((e) => ({ ...e, path: e.path ? `[${i}].${e.path}` : `[${i}]` })));
+      return;
+    }
+    const first = seen.get(result.value.id);
+    if (first !== undefined) errors.push({ path: `[${i}].id`, code: 'duplicate_id', message: `policy [${first}] already has id "${result.value.id}"` });
+    else seen.set(result.value.id, i);
+    policies.push(result.value);
+  });
+  return errors.length > 0 ? fail(errors) : ok(policies);
 }
 
 /** For code that holds a policy it trusts: throws a ValidationError listing every problem. */
