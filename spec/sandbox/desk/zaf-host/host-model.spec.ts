@@ -23,6 +23,20 @@ describe('answerGet', () => {
     });
   });
 
+  it('walks nested ticket objects: assignee user and group, requester', () => {
+    const model = aModel();
+    if (model.ticket) {
+      model.ticket.assignee = { user: { id: 7, name: 'Seven' }, group: { id: 3, name: 'Billing' } };
+      model.ticket.requester = { id: 9, name: 'Nine', email: 'n@example.com' };
+    }
+    expect(answerGet(model, ['ticket.assignee.user.name', 'ticket.assignee.group', 'ticket.requester.email', 'ticket.assignee.user.nope'])).toEqual({
+      'ticket.assignee.user.name': 'Seven',
+      'ticket.assignee.group': { id: 3, name: 'Billing' },
+      'ticket.requester.email': 'n@example.com',
+      errors: { 'ticket.assignee.user.nope': { name: 'NotFound', message: 'is not available', path: 'ticket.assignee.user.nope' } },
+    });
+  });
+
   it('reports paths it cannot answer per path, as ZAF does', () => {
     const { ticket: _none, ...withoutTicket } = aModel();
     expect(answerGet(withoutTicket, ['ticket.id', 'requirement:nope', 'currentUser.id'])).toEqual({

@@ -1,4 +1,4 @@
-import { zendeskApi, type ZendeskApi, type ZendeskCredentials } from '../api/zendesk-api';
+import { zendeskApi, ZendeskApiError, type ZendeskApi, type ZendeskCredentials } from '../api/zendesk-api';
 import type { NamedJson, TicketJson, UserJson } from '../api/zendesk-json';
 import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_ORGANIZATIONS, type GroupKey, type OrganizationKey } from './demo-people';
 import { planDemoTickets, SEED_HISTORY_MS, type TicketPlan, type TicketUpdatePlan } from './demo-tickets';
@@ -26,6 +26,7 @@ export interface SeedSandboxOptions {
 /** What the seed made, by role, so that later setup (the server's policies, the desk's login) can name it. */
 export interface SandboxSeed {
   readonly installationId: number;
+  readonly appId: number;
   /** Requirement identifier → id, e.g. `sla_status` → its ticket field id. */
   readonly requirements: Readonly<Record<string, number>>;
   readonly groups: Readonly<Record<GroupKey, number>>;
@@ -84,18 +85,26 @@ async function readClock(api: ZendeskApi): Promise<number> {
   return Date.parse((await api.get<{ now: string }>('/__sandbox/clock')).now);
 }
 
-/** Forward only: a step planned for an instant the clock has already passed runs at the clock's time. */
+/**
+ * Forward only: a step planned for an instant the clock has already passed runs at the clock's time. The clock
+ * may be running (`npm start`), so asking first could race it; its refusal to go back is the answer instead.
+ */
 async function moveClockTo(api: ZendeskApi, at: number): Promise<void> {
-  if ((await readClock(api)) < at) await api.post('/__sandbox/clock', { set: new Date(at).toISOString() });
+  try {
+    await api.post('/__sandbox/clock', { set: new Date(at).toISOString() });
+  } catch (error) {
+    if (!(error instanceof ZendeskApiError && error.status === 400 && /only moves forward/.test(JSON.stringify(error.body)))) throw error;
+  }
 }
 
 async function installApp(api: ZendeskApi, options: SeedSandboxOptions) {
-  const { installation } = await api.post<{ installation: { id: number; requirements: { identifier: string; requirement_id: number }[] } }>(
+  const { installation } = await api.post<{ installation: { id: number; app_id: number; requirements: { identifier: string; requirement_id: number }[] } }>(
     '/__sandbox/apps/install',
     { requirements: options.requirements, app_name: options.appName ?? 'SLA Clock' },
   );
   return {
     installationId: installation.id,
+    appId: installation.app_id,
     requirements: Object.fromEntries(installation.requirements.map((r) => [r.identifier, r.requirement_id])),
   };
 }

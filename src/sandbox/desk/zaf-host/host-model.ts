@@ -11,6 +11,17 @@ export interface HostTicket {
   /** Custom field id → value (as ZAF gives them: strings, or null). */
   customFields: Record<number, string | null>;
   updatedAt: string;
+  createdAt?: string;
+  /** `ticket.requester` and `ticket.assignee` as ZAF shapes them (a user; a user and a group). */
+  requester?: HostPerson;
+  assignee?: { user: HostPerson | null; group: { id: number; name: string } | null };
+  organization?: { id: number; name: string } | null;
+}
+
+export interface HostPerson {
+  readonly id: number;
+  readonly name: string;
+  readonly email?: string;
 }
 
 export interface HostUser {
@@ -44,8 +55,18 @@ export function readPath(model: HostModel, path: string): unknown {
   if (path === 'currentUser') return currentUser;
   if (path.startsWith('currentUser.')) return (currentUser as unknown as Record<string, unknown>)[path.slice(12)];
   if (path === 'ticket') return ticket;
-  if (path.startsWith('ticket.') && ticket) return (ticket as unknown as Record<string, unknown>)[path.slice(7)];
+  if (path.startsWith('ticket.') && ticket) return walk(ticket, path.slice(7).split('.'));
   return undefined;
+}
+
+/** `ticket.assignee.user.name` → ticket.assignee.user.name; undefined as soon as a step is missing. */
+function walk(value: unknown, steps: readonly string[]): unknown {
+  let current = value;
+  for (const step of steps) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, step)) return undefined;
+    current = (current as Record<string, unknown>)[step];
+  }
+  return current;
 }
 
 /** The answer to `get([...paths])`: values by path, and errors for the paths the model cannot answer. */
