@@ -72,7 +72,7 @@ export function planDemoTickets(random: SeededRandom, now: number): TicketPlan[]
         group: topic.group,
         tags: [topic.tag],
         requester,
-        updates: planUpdates(random, archetype, { createdAt, agent, now }),
+        updates: planUpdates(random, archetype, { createdAt, agent, group: topic.group, now }),
       });
     }
   }
@@ -104,7 +104,11 @@ function createdAgo(random: SeededRandom, archetype: Archetype, priority: Ticket
   }
 }
 
-function planUpdates(random: SeededRandom, archetype: Archetype, at: { createdAt: number; agent: number; now: number }): TicketUpdatePlan[] {
+function planUpdates(
+  random: SeededRandom,
+  archetype: Archetype,
+  at: { createdAt: number; agent: number; group: GroupKey; now: number },
+): TicketUpdatePlan[] {
   const agent = { kind: 'agent', agent: at.agent } as const;
   const requester = { kind: 'requester' } as const;
   // Later steps never reach `now`: the history ends before the demo starts.
@@ -113,7 +117,7 @@ function planUpdates(random: SeededRandom, archetype: Archetype, at: { createdAt
   if (archetype === 'new') return [];
   const assigned = after(at.createdAt, 3, 15);
   const assign: TicketUpdatePlan = { at: assigned, by: agent, assignee: at.agent, status: 'open' };
-  const note = (time: number): TicketUpdatePlan => ({ at: time, by: agent, comment: { body: random.pick(INTERNAL_NOTES), public: false } });
+  const note = (time: number): TicketUpdatePlan => ({ at: time, by: agent, comment: { body: random.pick(INTERNAL_NOTES[at.group]), public: false } });
   switch (archetype) {
     case 'due_soon':
       return random.next() < 0.5 ? [assign] : [assign, note(after(assigned, 1, 5))];

@@ -47,9 +47,15 @@ export const CUSTOMER_FOLLOW_UPS: readonly string[] = [
   'That worked, thank you very much!',
 ];
 
-export const INTERNAL_NOTES: readonly string[] = [
-  'Checked the logs: the errors started after the last deploy. Asked engineering in #incidents.',
-  'Customer is on the VIP contract, please keep them updated every few hours.',
-  'Waiting for the payment provider to confirm the duplicate charge.',
-  'Looks like the same root cause as the ticket from last week.',
-];
+export const INTERNAL_NOTES: Readonly<Record<GroupKey, readonly string[]>> = {
+  support: [
+    'Checked the logs: the errors started after the last deploy. Asked engineering in #incidents.',
+    'Looks like the same root cause as the ticket from last week.',
+    'Could not reproduce on staging; asked the customer for their browser version.',
+  ],
+  billing: [
+    'Waiting for the payment provider to confirm the charge.',
+    'Finance needs to approve this one; pinged them.',
+    'Customer has an open invoice from last month too, check before replying.',
+  ],
+};
