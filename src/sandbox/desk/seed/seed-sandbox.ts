@@ -1,8 +1,9 @@
 import { zendeskApi, ZendeskApiError, type ZendeskApi, type ZendeskCredentials } from '../api/zendesk-api';
-import type { NamedJson, TicketJson, UserJson } from '../api/zendesk-json';
-import { DEMO_AGENTS, DEMO_CUSTOMERS, DEMO_ORGANIZATIONS, type GroupKey, type OrganizationKey } from './demo-people';
+import type { TicketJson, UserJson } from '../api/zendesk-json';
+import type { GroupKey, OrganizationKey } from './demo-people';
 import { planDemoTickets, SEED_HISTORY_MS, type TicketPlan, type TicketUpdatePlan } from './demo-tickets';
 import { seededRandom } from './seeded-random';
+import { createAgents, createCustomers, createGroups, createOrganizations } from './seed-people';
 
 export { SEED_HISTORY_MS };
 
@@ -107,42 +108,6 @@ async function installApp(api: ZendeskApi, options: SeedSandboxOptions) {
     appId: installation.app_id,
     requirements: Object.fromEntries(installation.requirements.map((r) => [r.identifier, r.requirement_id])),
   };
-}
-
-async function createGroups(api: ZendeskApi): Promise<Record<GroupKey, number>> {
-  // Every account starts with a default "Support" group.
-  const { groups } = await api.get<{ groups: NamedJson[] }>('/groups');
-  const support = groups.find((g) => g.name === 'Support') ?? (await api.post<{ group: NamedJson }>('/groups', { group: { name: 'Support' } })).group;
-  const billing = (await api.post<{ group: NamedJson }>('/groups', { group: { name: 'Billing' } })).group;
-  return { support: support.id, billing: billing.id };
-}
-
-async function createOrganizations(api: ZendeskApi): Promise<Record<OrganizationKey, number>> {
-  const ids: Partial<Record<OrganizationKey, number>> = {};
-  for (const [key, { name, domain }] of Object.entries(DEMO_ORGANIZATIONS) as [OrganizationKey, { name: string; domain: string }][]) {
-    ids[key] = (await api.post<{ organization: NamedJson }>('/organizations', { organization: { name, domain_names: [domain] } })).organization.id;
-  }
-  return ids as Record<OrganizationKey, number>;
-}
-
-async function createAgents(api: ZendeskApi, groups: Record<GroupKey, number>): Promise<UserJson[]> {
-  const agents: UserJson[] = [];
-  for (const agent of DEMO_AGENTS) {
-    const { user } = await api.post<{ user: UserJson }>('/users', { user: { name: agent.name, email: agent.email, role: 'agent', time_zone: agent.timeZone } });
-    await api.post('/group_memberships', { group_membership: { user_id: user.id, group_id: groups[agent.group] } });
-    agents.push(user);
-  }
-  return agents;
-}
-
-async function createCustomers(api: ZendeskApi, organizations: Record<OrganizationKey, number>): Promise<UserJson[]> {
-  const customers: UserJson[] = [];
-  for (const customer of DEMO_CUSTOMERS) {
-    const organizationId = customer.organization ? organizations[customer.organization] : null;
-    const body = { user: { name: customer.name, email: customer.email, role: 'end-user', organization_id: organizationId } };
-    customers.push((await api.post<{ user: UserJson }>('/users', body)).user);
-  }
-  return customers;
 }
 
 interface People {
