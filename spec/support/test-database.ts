@@ -55,6 +55,31 @@ export async function openTestStore(dialect: TestDialect): Promise<TestStore> {
   };
 }
 
+/** The store of the enclosing describe block (call it inside tests and hooks), and the database under it. */
+export interface TestStoreHandle {
+  (): SlaStore;
+  database(): DatabaseConfig;
+}
+
+/**
+ * A fresh database for the enclosing describe block, opened before its tests and dropped after them. Returns a
+ * getter because the store exists only once beforeAll has run.
+ */
+export function useTestStore(dialect: TestDialect): TestStoreHandle {
+  let opened: TestStore | null = null;
+  beforeAll(async () => {
+    opened = await openTestStore(dialect);
+  });
+  afterAll(async () => {
+    await opened?.destroy();
+  });
+  const current = (): TestStore => {
+    if (!opened) throw new Error('the test store is opened in beforeAll: use it inside tests and hooks');
+    return opened;
+  };
+  return Object.assign(() => current().store, { database: () => current().database });
+}
+
 let accountCounter = 0;
 
 /** An account with a unique subdomain, so tests in one file never see each other's rows. */

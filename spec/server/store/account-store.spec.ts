@@ -2,34 +2,28 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { Pool } from 'pg';
 import type { Database } from '../../../src/server/store/database';
-import type { SlaStore } from '../../../src/server/store/sla-store';
-import { createTestAccount, openTestStore, TEST_DIALECTS, type TestStore } from '../../support/test-database';
+import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../support/test-database';
 
 describe.each(TEST_DIALECTS)('account store on %s', (dialect) => {
-  let t: TestStore;
-  let store: SlaStore;
-  beforeAll(async () => {
-    t = await openTestStore(dialect);
-    store = t.store;
-  });
-  afterAll(() => t.destroy());
+  const store = useTestStore(dialect);
 
   it('round-trips credentials and secrets, and never stores them in the clear', async () => {
-    const account = await createTestAccount(store, { subdomain: 'Secretive', settings: { locale: 'pl' } });
+    const account = await createTestAccount(store(), { subdomain: 'Secretive', settings: { locale: 'pl' } });
     expect(account).toMatchObject({
       subdomain: 'secretive',
       credentials: { kind: 'api_token', email: 'ops@acme.test', token: 'api-token' },
       webhookSecret: 'webhook-signing-secret',
       settings: { locale: 'pl' },
     });
-    await expect(store.findAccount(account.id)).resolves.toEqual(account);
-    await expect(store.findAccountBySubdomain('SECRETIVE')).resolves.toEqual(account);
+    await expect(store().findAccount(account.id)).resolves.toEqual(account);
+    await expect(store().findAccountBySubdomain('SECRETIVE')).resolves.toEqual(account);
 
+    const database = store.database();
     const db = new Kysely<Database>({
       dialect:
-        t.database.kind === 'postgres'
-          ? new PostgresDialect({ pool: new Pool({ connectionString: t.database.url }) })
-          : new SqliteDialect({ database: new SqliteDatabase(t.database.file, { readonly: true }) }),
+        database.kind === 'postgres'
+          ? new PostgresDialect({ pool: new Pool({ connectionString: database.url }) })
+          : new SqliteDialect({ database: new SqliteDatabase(database.file, { readonly: true }) }),
     });
     const raw = await db.selectFrom('accounts').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
     await db.destroy();
@@ -38,23 +32,23 @@ describe.each(TEST_DIALECTS)('account store on %s', (dialect) => {
   });
 
   it('updates the account with the same subdomain instead of adding one', async () => {
-    const first = await createTestAccount(store, { subdomain: 'rotating' });
-    const second = await createTestAccount(store, { subdomain: 'rotating', credentials: { kind: 'oauth', accessToken: 'new' }, webhookSecret: null });
+    const first = await createTestAccount(store(), { subdomain: 'rotating' });
+    const second = await createTestAccount(store(), { subdomain: 'rotating', credentials: { kind: 'oauth', accessToken: 'new' }, webhookSecret: null });
     expect(second.id).toBe(first.id);
     expect(second.createdAt).toBe(first.createdAt);
     expect(second).toMatchObject({ credentials: { kind: 'oauth', accessToken: 'new' }, webhookSecret: null });
   });
 
   it('finds just the webhook secret, null when the account has none', async () => {
-    const account = await createTestAccount(store);
-    const bare = await createTestAccount(store, { webhookSecret: null });
-    await expect(store.findWebhookSecret(account.id)).resolves.toEqual({ secret: 'webhook-signing-secret' });
-    await expect(store.findWebhookSecret(bare.id)).resolves.toEqual({ secret: null });
+    const account = await createTestAccount(store());
+    const bare = await createTestAccount(store(), { webhookSecret: null });
+    await expect(store().findWebhookSecret(account.id)).resolves.toEqual({ secret: 'webhook-signing-secret' });
+    await expect(store().findWebhookSecret(bare.id)).resolves.toEqual({ secret: null });
   });
 
   it('answers null for unknown accounts', async () => {
-    await expect(store.findWebhookSecret('00000000-0000-0000-0000-000000000000')).resolves.toBeNull();
-    await expect(store.findAccount('00000000-0000-0000-0000-000000000000')).resolves.toBeNull();
-    await expect(store.findAccountBySubdomain('nobody')).resolves.toBeNull();
+    await expect(store().findWebhookSecret('00000000-0000-0000-0000-000000000000')).resolves.toBeNull();
+    await expect(store().findAccount('00000000-0000-0000-0000-000000000000')).resolves.toBeNull();
+    await expect(store().findAccountBySubdomain('nobody')).resolves.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { TicketEvent } from '../../../src/core/ticket/ticket-event';
-import type { Account, SlaStore } from '../../../src/server/store/sla-store';
-import { createTestAccount, openTestStore, TEST_DIALECTS, type TestStore } from '../../support/test-database';
+import type { Account } from '../../../src/server/store/sla-store';
+import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../support/test-database';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 const LEASE = 30_000;
@@ -8,32 +8,26 @@ const comment = (at: number): TicketEvent => ({ type: 'comment', at, public: tru
 const status = (at: number): TicketEvent => ({ type: 'status_changed', at, from: 'new', to: 'open' });
 
 describe.each(TEST_DIALECTS)('ticket store on %s', (dialect) => {
-  let t: TestStore;
-  let store: SlaStore;
+  const store = useTestStore(dialect);
   let account: Account;
-  beforeAll(async () => {
-    t = await openTestStore(dialect);
-    store = t.store;
-  });
-  afterAll(() => t.destroy());
   beforeEach(async () => {
-    account = await createTestAccount(store);
+    account = await createTestAccount(store());
   });
 
   /** Makes the ticket's row exist and leases it to `owner`, the way the inbox claim does. */
   async function leaseTicket(ticketId: string, owner: string, now = T0): Promise<void> {
-    await store.enqueueWebhook({ accountId: account.id, invocationId: `i-${ticketId}-${now}`, ticketId, rawBody: '{}', receivedAt: now });
-    const claims = await store.claimInboxBatch({ owner, now, leaseMs: LEASE, limit: 1000 });
+    await store().enqueueWebhook({ accountId: account.id, invocationId: `i-${ticketId}-${now}`, ticketId, rawBody: '{}', receivedAt: now });
+    const claims = await store().claimInboxBatch({ owner, now, leaseMs: LEASE, limit: 1000 });
     if (!claims.some((c) => c.ticketId === ticketId && c.accountId === account.id)) throw new Error(`could not lease ${ticketId}`);
   }
 
   it('appends events in order, skipping source ids it already has', async () => {
     const key = { accountId: account.id, ticketId: '1' };
-    await expect(store.appendTicketEvents({ ...key, events: [{ sourceId: 'a:1', event: status(T0) }, { sourceId: 'a:2', event: comment(T0) }] })).resolves.toBe(2);
+    await expect(store().appendTicketEvents({ ...key, events: [{ sourceId: 'a:1', event: status(T0) }, { sourceId: 'a:2', event: comment(T0) }] })).resolves.toBe(2);
     await expect(
-      store.appendTicketEvents({ ...key, events: [{ sourceId: 'a:2', event: comment(T0) }, { sourceId: 'b:1', event: comment(T0 + 5) }, { sourceId: 'b:1', event: comment(T0 + 5) }] }),
+      store().appendTicketEvents({ ...key, events: [{ sourceId: 'a:2', event: comment(T0) }, { sourceId: 'b:1', event: comment(T0 + 5) }, { sourceId: 'b:1', event: comment(T0 + 5) }] }),
     ).resolves.toBe(1);
-    const events = await store.listTicketEvents(account.id, '1');
+    const events = await store().listTicketEvents(account.id, '1');
     expect(events.map((e) => [e.seq, e.sourceId, e.event.type, e.event.at])).toEqual([
       [1, 'a:1', 'status_changed', T0],
       [2, 'a:2', 'comment', T0],
@@ -43,19 +37,19 @@ describe.each(TEST_DIALECTS)('ticket store on %s', (dialect) => {
   });
 
   it('keeps histories apart per account, even for the same ticket id', async () => {
-    const other = await createTestAccount(store);
-    await store.appendTicketEvents({ accountId: account.id, ticketId: '5', events: [{ sourceId: 'x', event: comment(T0) }] });
-    await expect(store.listTicketEvents(other.id, '5')).resolves.toEqual([]);
-    await expect(store.appendTicketEvents({ accountId: other.id, ticketId: '5', events: [{ sourceId: 'x', event: comment(T0) }] })).resolves.toBe(1);
+    const other = await createTestAccount(store());
+    await store().appendTicketEvents({ accountId: account.id, ticketId: '5', events: [{ sourceId: 'x', event: comment(T0) }] });
+    await expect(store().listTicketEvents(other.id, '5')).resolves.toEqual([]);
+    await expect(store().appendTicketEvents({ accountId: other.id, ticketId: '5', events: [{ sourceId: 'x', event: comment(T0) }] })).resolves.toBe(1);
   });
 
   it('saves the state only for the lease holder, bumping the version', async () => {
     await leaseTicket('2', 'w1');
     const save = (owner: string) =>
-      store.saveTicketState({ owner, accountId: account.id, ticketId: '2', assessment: { kind: 'assessment', nextCheckAt: T0 + 60_000 }, policyId: 'p1', nextCheckAt: T0 + 60_000, zendeskUpdatedAt: T0 - 1_000, now: T0 + 1 });
+      store().saveTicketState({ owner, accountId: account.id, ticketId: '2', assessment: { kind: 'assessment', nextCheckAt: T0 + 60_000 }, policyId: 'p1', nextCheckAt: T0 + 60_000, zendeskUpdatedAt: T0 - 1_000, now: T0 + 1 });
     await expect(save('intruder')).resolves.toBe('lease_lost');
     await expect(save('w1')).resolves.toBe('saved');
-    await expect(store.getTicketState(account.id, '2')).resolves.toEqual({
+    await expect(store().getTicketState(account.id, '2')).resolves.toEqual({
       accountId: account.id,
       ticketId: '2',
       assessment: { kind: 'assessment', nextCheckAt: T0 + 60_000 },
@@ -65,37 +59,37 @@ describe.each(TEST_DIALECTS)('ticket store on %s', (dialect) => {
       version: 1,
       updatedAt: T0 + 1,
     });
-    await expect(store.getTicketState(account.id, 'nope')).resolves.toBeNull();
+    await expect(store().getTicketState(account.id, 'nope')).resolves.toBeNull();
   });
 
   it('claims due tickets oldest wake-up first, skips leased ones, and shares the lease with the inbox', async () => {
     for (const [ticketId, due] of [['late', T0 - 3_000], ['later', T0 - 1_000], ['future', T0 + 1], ['leased', T0 - 2_000]] as const) {
       await leaseTicket(ticketId, 'setup');
-      await store.saveTicketState({ owner: 'setup', accountId: account.id, ticketId, assessment: {}, policyId: null, nextCheckAt: due, zendeskUpdatedAt: null, now: T0 });
-      if (ticketId !== 'leased') await store.releaseTicket({ owner: 'setup', accountId: account.id, ticketId });
+      await store().saveTicketState({ owner: 'setup', accountId: account.id, ticketId, assessment: {}, policyId: null, nextCheckAt: due, zendeskUpdatedAt: null, now: T0 });
+      if (ticketId !== 'leased') await store().releaseTicket({ owner: 'setup', accountId: account.id, ticketId });
     }
-    const due = await store.claimDueTickets({ owner: 'sched', now: T0, leaseMs: LEASE, limit: 10 });
+    const due = await store().claimDueTickets({ owner: 'sched', now: T0, leaseMs: LEASE, limit: 10 });
     const mine = due.filter((d) => d.accountId === account.id);
     expect(mine.map((d) => [d.ticketId, d.nextCheckAt])).toEqual([
       ['late', T0 - 3_000],
       ['later', T0 - 1_000],
     ]);
     // While the scheduler holds "late", a delivery for it waits.
-    await store.enqueueWebhook({ accountId: account.id, invocationId: 'late-update', ticketId: 'late', rawBody: '{}', receivedAt: T0 });
-    const inboxClaims = await store.claimInboxBatch({ owner: 'worker', now: T0 + 1, leaseMs: LEASE, limit: 10 });
+    await store().enqueueWebhook({ accountId: account.id, invocationId: 'late-update', ticketId: 'late', rawBody: '{}', receivedAt: T0 });
+    const inboxClaims = await store().claimInboxBatch({ owner: 'worker', now: T0 + 1, leaseMs: LEASE, limit: 10 });
     expect(inboxClaims.some((c) => c.ticketId === 'late')).toBe(false);
-    await expect(store.releaseTicket({ owner: 'sched', accountId: account.id, ticketId: 'late' })).resolves.toBe(true);
-    const afterRelease = await store.claimInboxBatch({ owner: 'worker', now: T0 + 2, leaseMs: LEASE, limit: 10 });
+    await expect(store().releaseTicket({ owner: 'sched', accountId: account.id, ticketId: 'late' })).resolves.toBe(true);
+    const afterRelease = await store().claimInboxBatch({ owner: 'worker', now: T0 + 2, leaseMs: LEASE, limit: 10 });
     expect(afterRelease.map((c) => c.ticketId)).toContain('late');
   });
 
   it('hands a due ticket whose lease ran out to the next claimer', async () => {
     await leaseTicket('3', 'setup');
-    await store.saveTicketState({ owner: 'setup', accountId: account.id, ticketId: '3', assessment: {}, policyId: null, nextCheckAt: T0, zendeskUpdatedAt: null, now: T0 });
+    await store().saveTicketState({ owner: 'setup', accountId: account.id, ticketId: '3', assessment: {}, policyId: null, nextCheckAt: T0, zendeskUpdatedAt: null, now: T0 });
     // "setup" never releases: it crashed. Its lease (T0 + LEASE) must run out first.
-    const early = await store.claimDueTickets({ owner: 'sched', now: T0 + LEASE - 1, leaseMs: LEASE, limit: 100 });
+    const early = await store().claimDueTickets({ owner: 'sched', now: T0 + LEASE - 1, leaseMs: LEASE, limit: 100 });
     expect(early.some((d) => d.ticketId === '3' && d.accountId === account.id)).toBe(false);
-    const late = await store.claimDueTickets({ owner: 'sched', now: T0 + LEASE, leaseMs: LEASE, limit: 100 });
+    const late = await store().claimDueTickets({ owner: 'sched', now: T0 + LEASE, leaseMs: LEASE, limit: 100 });
     expect(late.some((d) => d.ticketId === '3' && d.accountId === account.id)).toBe(true);
   });
 });

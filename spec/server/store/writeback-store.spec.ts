@@ -1,68 +1,62 @@
-import type { Account, SlaStore, WritebackDesired } from '../../../src/server/store/sla-store';
-import { createTestAccount, openTestStore, TEST_DIALECTS, type TestStore } from '../../support/test-database';
+import type { Account, WritebackDesired } from '../../../src/server/store/sla-store';
+import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../support/test-database';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 const LEASE = 30_000;
 const desired = (due: string): WritebackDesired => ({ customFields: { '360001': due }, addTags: ['sla_active'], removeTags: [] });
 
 describe.each(TEST_DIALECTS)('write-back outbox on %s', (dialect) => {
-  let t: TestStore;
-  let store: SlaStore;
+  const store = useTestStore(dialect);
   let account: Account;
-  beforeAll(async () => {
-    t = await openTestStore(dialect);
-    store = t.store;
-  });
-  afterAll(() => t.destroy());
   beforeEach(async () => {
-    account = await createTestAccount(store);
+    account = await createTestAccount(store());
     // Claims span accounts: clear what earlier tests left leased or pending.
     const far = Date.UTC(2100, 0, 1);
-    for (const w of await store.claimWritebacks({ owner: 'drain', now: far, leaseMs: 1, limit: 1000 })) {
-      await store.completeWriteback({ owner: 'drain', accountId: w.accountId, ticketId: w.ticketId, revision: w.revision });
+    for (const w of await store().claimWritebacks({ owner: 'drain', now: far, leaseMs: 1, limit: 1000 })) {
+      await store().completeWriteback({ owner: 'drain', accountId: w.accountId, ticketId: w.ticketId, revision: w.revision });
     }
   });
 
-  const enqueue = (ticketId: string, due: string, now = T0) => store.enqueueWriteback({ accountId: account.id, ticketId, desired: desired(due), now });
+  const enqueue = (ticketId: string, due: string, now = T0) => store().enqueueWriteback({ accountId: account.id, ticketId, desired: desired(due), now });
 
   it('coalesces: one row per ticket, the newest desired state wins', async () => {
     await expect(enqueue('1', 'a')).resolves.toEqual({ revision: 1 });
     await expect(enqueue('1', 'b', T0 + 1)).resolves.toEqual({ revision: 2 });
     await enqueue('2', 'c', T0 + 2);
-    const claimed = await store.claimWritebacks({ owner: 'w', now: T0 + 5, leaseMs: LEASE, limit: 10 });
+    const claimed = await store().claimWritebacks({ owner: 'w', now: T0 + 5, leaseMs: LEASE, limit: 10 });
     expect(claimed.map((c) => [c.ticketId, c.desired.customFields['360001'], c.revision, c.attempts])).toEqual([
       ['1', 'b', 2, 1],
       ['2', 'c', 1, 1],
     ]);
-    await expect(store.claimWritebacks({ owner: 'other', now: T0 + 6, leaseMs: LEASE, limit: 10 })).resolves.toEqual([]);
+    await expect(store().claimWritebacks({ owner: 'other', now: T0 + 6, leaseMs: LEASE, limit: 10 })).resolves.toEqual([]);
   });
 
   it('keeps a state enqueued while the older one was being written (superseded), and deletes on done', async () => {
     await enqueue('3', 'old');
-    const [claim] = await store.claimWritebacks({ owner: 'w', now: T0, leaseMs: LEASE, limit: 1 });
+    const [claim] = await store().claimWritebacks({ owner: 'w', now: T0, leaseMs: LEASE, limit: 1 });
     await enqueue('3', 'new', T0 + 1);
-    await expect(store.completeWriteback({ owner: 'w', accountId: account.id, ticketId: '3', revision: claim?.revision ?? 0 })).resolves.toBe('superseded');
-    const [next] = await store.claimWritebacks({ owner: 'w', now: T0 + 2, leaseMs: LEASE, limit: 1 });
+    await expect(store().completeWriteback({ owner: 'w', accountId: account.id, ticketId: '3', revision: claim?.revision ?? 0 })).resolves.toBe('superseded');
+    const [next] = await store().claimWritebacks({ owner: 'w', now: T0 + 2, leaseMs: LEASE, limit: 1 });
     expect(next?.desired.customFields['360001']).toBe('new');
-    await expect(store.completeWriteback({ owner: 'w', accountId: account.id, ticketId: '3', revision: next?.revision ?? 0 })).resolves.toBe('done');
-    await expect(store.claimWritebacks({ owner: 'w', now: T0 + 3, leaseMs: LEASE, limit: 1 })).resolves.toEqual([]);
+    await expect(store().completeWriteback({ owner: 'w', accountId: account.id, ticketId: '3', revision: next?.revision ?? 0 })).resolves.toBe('done');
+    await expect(store().claimWritebacks({ owner: 'w', now: T0 + 3, leaseMs: LEASE, limit: 1 })).resolves.toEqual([]);
   });
 
   it('honours Retry-After: not claimable before notBefore, even after a newer state is enqueued', async () => {
     await enqueue('4', 'x');
-    await store.claimWritebacks({ owner: 'w', now: T0, leaseMs: LEASE, limit: 1 });
-    await expect(store.retryWriteback({ owner: 'w', accountId: account.id, ticketId: '4', notBefore: T0 + 60_000, error: '429' })).resolves.toBe(true);
+    await store().claimWritebacks({ owner: 'w', now: T0, leaseMs: LEASE, limit: 1 });
+    await expect(store().retryWriteback({ owner: 'w', accountId: account.id, ticketId: '4', notBefore: T0 + 60_000, error: '429' })).resolves.toBe(true);
     await enqueue('4', 'y', T0 + 10);
-    await expect(store.claimWritebacks({ owner: 'w', now: T0 + 59_999, leaseMs: LEASE, limit: 1 })).resolves.toEqual([]);
-    const [again] = await store.claimWritebacks({ owner: 'w', now: T0 + 60_000, leaseMs: LEASE, limit: 1 });
+    await expect(store().claimWritebacks({ owner: 'w', now: T0 + 59_999, leaseMs: LEASE, limit: 1 })).resolves.toEqual([]);
+    const [again] = await store().claimWritebacks({ owner: 'w', now: T0 + 60_000, leaseMs: LEASE, limit: 1 });
     expect(again).toMatchObject({ ticketId: '4', attempts: 2, desired: desired('y') });
   });
 
   it('reclaims a write-back whose lease ran out; the late owner learns it lost the lease', async () => {
     await enqueue('5', 'z');
-    const [first] = await store.claimWritebacks({ owner: 'w1', now: T0, leaseMs: LEASE, limit: 1 });
-    await expect(store.claimWritebacks({ owner: 'w2', now: T0 + LEASE - 1, leaseMs: LEASE, limit: 1 })).resolves.toEqual([]);
-    await expect(store.claimWritebacks({ owner: 'w2', now: T0 + LEASE, leaseMs: LEASE, limit: 1 })).resolves.toHaveLength(1);
-    await expect(store.completeWriteback({ owner: 'w1', accountId: account.id, ticketId: '5', revision: first?.revision ?? 0 })).resolves.toBe('lease_lost');
+    const [first] = await store().claimWritebacks({ owner: 'w1', now: T0, leaseMs: LEASE, limit: 1 });
+    await expect(store().claimWritebacks({ owner: 'w2', now: T0 + LEASE - 1, leaseMs: LEASE, limit: 1 })).resolves.toEqual([]);
+    await expect(store().claimWritebacks({ owner: 'w2', now: T0 + LEASE, leaseMs: LEASE, limit: 1 })).resolves.toHaveLength(1);
+    await expect(store().completeWriteback({ owner: 'w1', accountId: account.id, ticketId: '5', revision: first?.revision ?? 0 })).resolves.toBe('lease_lost');
   });
 });
