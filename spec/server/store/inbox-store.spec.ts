@@ -128,10 +128,19 @@ describe.each(TEST_DIALECTS)('inbox store on %s', (dialect) => {
     const second = dialect === 'postgres' ? await openStore({ database: store.database(), encryptionKey: TEST_ENCRYPTION_KEY }) : store();
     const tickets = Array.from({ length: 40 }, (_, i) => `race-${i}`);
     for (const [i, ticket] of tickets.entries()) for (let n = 0; n < 3; n++) await deliver(ticket, T0 + i * 10 + n);
+    // Connect both before the race, and let neither run ahead of the other's first claim: on a busy machine a
+    // claimer still opening its connection would otherwise find the inbox already drained, and the test would
+    // prove nothing about concurrency (this happened, once, in a full run).
+    await Promise.all([store().checkReady(), second.checkReady()]);
+    let firstClaims = 0;
+    let bothClaimed: () => void = () => undefined;
+    const barrier = new Promise<void>((resolve) => (bothClaimed = resolve));
     const claimAll = async (s: SlaStore, owner: string) => {
       const got: { ticketId: string; deliveries: number }[] = [];
-      for (;;) {
+      for (let round = 0; ; round++) {
         const batch = await s.claimInboxBatch({ owner, now: T0 + 1_000, leaseMs: LEASE, limit: 3 });
+        if (round === 0 && ++firstClaims === 2) bothClaimed();
+        if (round === 0) await barrier;
         if (batch.length === 0) return got;
         got.push(...batch.map((c) => ({ ticketId: c.ticketId, deliveries: c.deliveries.length })));
       }
