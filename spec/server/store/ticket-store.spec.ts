@@ -1,11 +1,23 @@
+import { assessTicket } from '../../../src/core';
 import type { TicketEvent } from '../../../src/core/ticket/ticket-event';
-import type { Account } from '../../../src/server/store/sla-store';
+import type { Account, WritebackDesired } from '../../../src/server/store/sla-store';
+import { aPolicy } from '../../support/a-policy';
+import { aTicket } from '../../support/a-ticket';
 import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../support/test-database';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 const LEASE = 30_000;
 const comment = (at: number): TicketEvent => ({ type: 'comment', at, public: true, authorRole: 'agent' });
 const status = (at: number): TicketEvent => ({ type: 'status_changed', at, from: 'new', to: 'open' });
+/** A real assessment (one policy, a ticket created at T0), so the stored JSON is what the pipeline stores. */
+const ASSESSMENT = assessTicket({
+  ticket: aTicket({ id: '2' }),
+  history: [{ type: 'created', at: T0, ticket: aTicket({ id: '2' }) }],
+  policies: [aPolicy()],
+  schedules: {},
+  now: T0,
+});
+const SHOWN: WritebackDesired = { customFields: { '901': 'sla_status_on_track' }, addTags: [], removeTags: ['sla_due_soon'], updatedStamp: '2026-03-02T08:59:59Z' };
 
 describe.each(TEST_DIALECTS)('ticket store on %s', (dialect) => {
   const store = useTestStore(dialect);
@@ -46,13 +58,14 @@ describe.each(TEST_DIALECTS)('ticket store on %s', (dialect) => {
   it('saves the state only for the lease holder, bumping the version', async () => {
     await leaseTicket('2', 'w1');
     const save = (owner: string) =>
-      store().saveTicketState({ owner, accountId: account.id, ticketId: '2', assessment: { kind: 'assessment', nextCheckAt: T0 + 60_000 }, policyId: 'p1', nextCheckAt: T0 + 60_000, zendeskUpdatedAt: T0 - 1_000, now: T0 + 1 });
+      store().saveTicketState({ owner, accountId: account.id, ticketId: '2', assessment: ASSESSMENT, shown: SHOWN, policyId: 'p1', nextCheckAt: T0 + 60_000, zendeskUpdatedAt: T0 - 1_000, now: T0 + 1 });
     await expect(save('intruder')).resolves.toBe('lease_lost');
     await expect(save('w1')).resolves.toBe('saved');
     await expect(store().getTicketState(account.id, '2')).resolves.toEqual({
       accountId: account.id,
       ticketId: '2',
-      assessment: { kind: 'assessment', nextCheckAt: T0 + 60_000 },
+      assessment: ASSESSMENT,
+      shown: SHOWN,
       policyId: 'p1',
       nextCheckAt: T0 + 60_000,
       zendeskUpdatedAt: T0 - 1_000,
@@ -65,7 +78,7 @@ describe.each(TEST_DIALECTS)('ticket store on %s', (dialect) => {
   it('claims due tickets oldest wake-up first, skips leased ones, and shares the lease with the inbox', async () => {
     for (const [ticketId, due] of [['late', T0 - 3_000], ['later', T0 - 1_000], ['future', T0 + 1], ['leased', T0 - 2_000]] as const) {
       await leaseTicket(ticketId, 'setup');
-      await store().saveTicketState({ owner: 'setup', accountId: account.id, ticketId, assessment: {}, policyId: null, nextCheckAt: due, zendeskUpdatedAt: null, now: T0 });
+      await store().saveTicketState({ owner: 'setup', accountId: account.id, ticketId, assessment: ASSESSMENT, shown: null, policyId: null, nextCheckAt: due, zendeskUpdatedAt: null, now: T0 });
       if (ticketId !== 'leased') await store().releaseTicket({ owner: 'setup', accountId: account.id, ticketId });
     }
     const due = await store().claimDueTickets({ owner: 'sched', now: T0, leaseMs: LEASE, limit: 10 });
@@ -85,7 +98,7 @@ describe.each(TEST_DIALECTS)('ticket store on %s', (dialect) => {
 
   it('hands a due ticket whose lease ran out to the next claimer', async () => {
     await leaseTicket('3', 'setup');
-    await store().saveTicketState({ owner: 'setup', accountId: account.id, ticketId: '3', assessment: {}, policyId: null, nextCheckAt: T0, zendeskUpdatedAt: null, now: T0 });
+    await store().saveTicketState({ owner: 'setup', accountId: account.id, ticketId: '3', assessment: ASSESSMENT, shown: null, policyId: null, nextCheckAt: T0, zendeskUpdatedAt: null, now: T0 });
     // "setup" never releases: it crashed. Its lease (T0 + LEASE) must run out first.
     const early = await store().claimDueTickets({ owner: 'sched', now: T0 + LEASE - 1, leaseMs: LEASE, limit: 100 });
     expect(early.some((d) => d.ticketId === '3' && d.accountId === account.id)).toBe(false);

@@ -1,6 +1,6 @@
 import { millisOf, type AccountRow, type NewAccountRow } from './database';
 import type { SecretBox } from './secret-box';
-import type { Account, AccountInput, JsonObject, ZendeskCredentials } from './sla-store';
+import type { Account, AccountInput, JsonObject, ZendeskCredentials, ZendeskSetup } from './sla-store';
 
 export function accountRowToAccount(row: AccountRow, box: SecretBox): Account {
   return {
@@ -11,6 +11,8 @@ export function accountRowToAccount(row: AccountRow, box: SecretBox): Account {
     appSharedSecret: openOrNull(box, row.sealed_app_secret),
     settings: JSON.parse(row.settings) as JsonObject,
     createdAt: millisOf(row.created_at),
+    zendeskUrl: row.zendesk_url ?? `https://${row.subdomain}.zendesk.com`,
+    zendeskSetup: row.zendesk_setup === null ? null : (JSON.parse(row.zendesk_setup) as ZendeskSetup),
   };
 }
 
@@ -31,6 +33,7 @@ export function accountInputToRow(input: AccountInput, id: string, box: SecretBo
     sealed_app_secret: sealOrNull(box, input.appSharedSecret),
     settings: JSON.stringify(input.settings ?? {}),
     created_at: input.now,
+    ...(input.zendeskUrl !== undefined ? { zendesk_url: input.zendeskUrl } : {}),
   };
 }
 

@@ -34,5 +34,22 @@ export function accountStore(ctx: StoreContext): AccountStore {
       if (!row) return null;
       return { secret: row.sealed_webhook_secret === null ? null : box.open(row.sealed_webhook_secret) };
     },
+    async listAccounts() {
+      const rows = await db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').execute();
+      return rows.map((row) => accountRowToAccount(row, box));
+    },
+    async saveZendeskSetup(accountId, setup) {
+      await db.updateTable('accounts').set({ zendesk_setup: JSON.stringify(setup) }).where('id', '=', accountId).execute();
+    },
+    async saveWebhookSecret(accountId, secret) {
+      await db.updateTable('accounts').set({ sealed_webhook_secret: box.seal(secret) }).where('id', '=', accountId).execute();
+    },
+    async getReconcileCursor(accountId) {
+      const row = await db.selectFrom('accounts').select('reconcile_cursor').where('id', '=', accountId).executeTakeFirst();
+      return row?.reconcile_cursor ?? null;
+    },
+    async saveReconcileCursor(accountId, cursor) {
+      await db.updateTable('accounts').set({ reconcile_cursor: cursor }).where('id', '=', accountId).execute();
+    },
   };
 }

@@ -24,6 +24,11 @@ export interface AccountsTable {
   sealed_app_secret: string | null;
   settings: string;
   created_at: Millis;
+  /** Zendesk's API base URL; null means `https://{subdomain}.zendesk.com`. */
+  zendesk_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON: what the setup step found or created in Zendesk (see ZendeskSetup). */
+  zendesk_setup: ColumnType<string | null, string | null | undefined, string | null>;
+  reconcile_cursor: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SchedulesTable {
@@ -100,6 +105,8 @@ export interface TicketStatesTable {
   lease_until: Millis | null;
   version: Generated<number>;
   updated_at: Millis;
+  /** JSON WritebackDesired: what Zendesk shows of us, as far as we know (last written or last read). */
+  shown: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MetricRecordsTable {

@@ -4,6 +4,7 @@ import type { ScheduleSpec } from '../../core/schedule/schedule-spec';
 import type { Priority } from '../../core/ticket/ticket-snapshot';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import type { EpochMillis } from '../../core/time/instant';
+import type { TicketSlaAssessment } from '../../core/clock/ticket-sla-assessment';
 
 /**
  * What jobs and routes need from storage, in domain types. Every method says which account it reads or writes;
@@ -45,6 +46,23 @@ export interface Account {
   readonly appSharedSecret: string | null;
   readonly settings: JsonObject;
   readonly createdAt: EpochMillis;
+  /** Zendesk's API base URL: `https://{subdomain}.zendesk.com` unless set (the sandbox's emulator). */
+  readonly zendeskUrl: string;
+  /** What the setup step found or created in Zendesk; null until it has run. */
+  readonly zendeskSetup: ZendeskSetup | null;
+}
+
+/**
+ * The Zendesk resources the server writes through, by id, as the setup step last found them. Fields are keyed by
+ * their requirement identifier in requirements.json (`sla_status`, `sla_due_first_reply_time`, ...).
+ */
+export interface ZendeskSetup {
+  readonly installationId: string | null;
+  readonly fieldIds: Readonly<Record<string, string>>;
+  readonly webhookId: string | null;
+  readonly notifyTriggerId: string | null;
+  readonly emailTriggerIds: Readonly<Record<string, string>>;
+  readonly checkedAt: EpochMillis;
 }
 
 export interface AccountInput {
@@ -53,6 +71,8 @@ export interface AccountInput {
   readonly webhookSecret: string | null;
   readonly appSharedSecret: string | null;
   readonly settings?: JsonObject;
+  /** Left as stored when omitted. */
+  readonly zendeskUrl?: string | null;
   readonly now: EpochMillis;
 }
 
@@ -63,6 +83,12 @@ export interface AccountStore {
   findAccountBySubdomain(subdomain: string): Promise<Account | null>;
   /** Only the webhook signing secret (one decryption, for the intake hot path); null for an unknown account. */
   findWebhookSecret(accountId: string): Promise<{ readonly secret: string | null } | null>;
+  listAccounts(): Promise<readonly Account[]>;
+  saveZendeskSetup(accountId: string, setup: ZendeskSetup): Promise<void>;
+  saveWebhookSecret(accountId: string, secret: string): Promise<void>;
+  /** The incremental export's cursor of the reconciliation sweep; null before its first run. */
+  getReconcileCursor(accountId: string): Promise<string | null>;
+  saveReconcileCursor(accountId: string, cursor: string): Promise<void>;
 }
 
 // ---- schedules, policies, notification settings ------------------------------------------------------------------
@@ -207,14 +233,13 @@ export interface StoredTicketEvent extends SourcedTicketEvent {
   readonly seq: number;
 }
 
-/**
- * `assessment` is the core's TicketSlaAssessment as JSON; kept `unknown` here while the core's clock is being
- * written. TODO(#3): narrow to TicketSlaAssessment once src/core/clock is public.
- */
+/** The last assessment of a ticket and what Zendesk shows of it; a row exists once the ticket was first claimed. */
 export interface TicketState {
   readonly accountId: string;
   readonly ticketId: string;
-  readonly assessment: unknown;
+  readonly assessment: TicketSlaAssessment | null;
+  /** What Zendesk shows of our fields and tags, as far as we know (last written, or read from the ticket). */
+  readonly shown: WritebackDesired | null;
   readonly policyId: string | null;
   readonly nextCheckAt: EpochMillis | null;
   readonly zendeskUpdatedAt: EpochMillis | null;
@@ -243,7 +268,8 @@ export interface TicketStore {
     readonly owner: string;
     readonly accountId: string;
     readonly ticketId: string;
-    readonly assessment: unknown;
+    readonly assessment: TicketSlaAssessment;
+    readonly shown: WritebackDesired | null;
     readonly policyId: string | null;
     readonly nextCheckAt: EpochMillis | null;
     readonly zendeskUpdatedAt: EpochMillis | null;
@@ -308,11 +334,16 @@ export interface ReportStore {
 
 // ---- write-back outbox ---------------------------------------------------------------------------------------------
 
-/** What Zendesk should show for a ticket; the latest enqueued state wins (coalescing). */
+/**
+ * What Zendesk should show for a ticket; the latest enqueued state wins (coalescing). Custom fields by Zendesk field
+ * id; tags as deltas, so an agent's own tags are never overwritten. `updatedStamp` is the ticket's `updated_at` we
+ * last saw, for `safe_update`.
+ */
 export interface WritebackDesired {
   readonly customFields: Readonly<Record<string, string | number | boolean | null>>;
   readonly addTags: readonly string[];
   readonly removeTags: readonly string[];
+  readonly updatedStamp?: string | null;
 }
 
 export interface ClaimedWriteback {

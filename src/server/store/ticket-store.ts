@@ -56,11 +56,12 @@ export function ticketStore(ctx: StoreContext): TicketStore {
       return row ? ticketStateRowToState(row) : null;
     },
 
-    async saveTicketState({ owner, accountId, ticketId, assessment, policyId, nextCheckAt, zendeskUpdatedAt, now }) {
+    async saveTicketState({ owner, accountId, ticketId, assessment, shown, policyId, nextCheckAt, zendeskUpdatedAt, now }) {
       const result = await db
         .updateTable('ticket_states')
         .set((eb) => ({
           assessment: JSON.stringify(assessment),
+          shown: shown === null ? null : JSON.stringify(shown),
           policy_id: policyId,
           next_check_at: nextCheckAt,
           zendesk_updated_at: zendeskUpdatedAt,

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as accountsAndSettings from './0001-accounts-and-settings';
 import * as workQueues from './0002-work-queues';
 import * as ticketSla from './0003-ticket-sla';
+import * as zendeskLink from './0004-zendesk-link';
 
 /**
  * Migrations live in code (not read from a folder at run time), so the bundled server and the tests run the very
@@ -11,6 +12,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts-and-settings': accountsAndSettings,
   '0002-work-queues': workQueues,
   '0003-ticket-sla': ticketSla,
+  '0004-zendesk-link': zendeskLink,
 };
 
 export const migrationProvider: MigrationProvider = {
