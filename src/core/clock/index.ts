@@ -7,3 +7,4 @@ export { compareAssessments, type SlaTransition, type SlaTransitionKind } from '
 export { previewAssessment, eventsForChanges } from './preview-assessment';
 export { snapshotAt } from './snapshot-draft';
 export { orderHistory } from './ordered-history';
+export { compareImpact, type ImpactChange, type ImpactChangeKind } from './compare-impact';
