@@ -9,3 +9,4 @@ export * from './ticket/ticket-event';
 export * from './schedule';
 export * from './policy';
 export * from './clock';
+export * from './report';

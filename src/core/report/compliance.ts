@@ -1,0 +1,117 @@
+import { percentileOfSorted } from './percentile';
+import { dimensionValue, matchesFilters, outcomeOf, type ReportDimension, type ReportFilters, type ReportRecord } from './report-record';
+
+/** The counts a compliance row is made of; the server counts these in SQL, the core from records. */
+export interface ComplianceCounts {
+  /** Distinct tickets with at least one measured instance. */
+  readonly tickets: number;
+  /** Measured instances: met + metLate + breached + running. */
+  readonly instances: number;
+  readonly met: number;
+  readonly metLate: number;
+  /** Breached and not fulfilled (yet). */
+  readonly breached: number;
+  /** Still running on time: active, due soon, paused. */
+  readonly running: number;
+}
+
+export interface ComplianceRow extends ComplianceCounts {
+  /** The value of each grouped dimension (null: tickets with none, e.g. no group). */
+  readonly key: Partial<Readonly<Record<ReportDimension, string | null>>>;
+  /**
+   * Shares of the decided instances (met + metLate + breached), in percent, unrounded; null when nothing is
+   * decided yet. Running instances are left out because they may still be met.
+   */
+  readonly metPercent: number | null;
+  readonly metLatePercent: number | null;
+  readonly breachedPercent: number | null;
+  /** Nearest-rank median and 90th percentile (see percentile.ts) of business minutes of fulfilled instances. */
+  readonly medianBusinessMinutes: number | null;
+  readonly p90BusinessMinutes: number | null;
+}
+
+/**
+ * A compliance row from its counts and the business minutes of its fulfilled (met and met late) instances, sorted
+ * ascending. Durations of instances still running or breached are left out: they are not final.
+ */
+export function complianceRow(
+  key: ComplianceRow['key'],
+  counts: ComplianceCounts,
+  sortedFulfilledMinutes: readonly number[],
+): ComplianceRow {
+  const decided = counts.met + counts.metLate + counts.breached;
+  const share = (n: number) => (decided === 0 ? null : (100 * n) / decided);
+  return {
+    key,
+    ...counts,
+    metPercent: share(counts.met),
+    metLatePercent: share(counts.metLate),
+    breachedPercent: share(counts.breached),
+    medianBusinessMinutes: percentileOfSorted(sortedFulfilledMinutes, 0.5),
+    p90BusinessMinutes: percentileOfSorted(sortedFulfilledMinutes, 0.9),
+  };
+}
+
+interface Bucket {
+  readonly key: ComplianceRow['key'];
+  readonly tickets: Set<string>;
+  met: number;
+  metLate: number;
+  breached: number;
+  running: number;
+  readonly fulfilledMinutes: number[];
+}
+
+export interface ComplianceQuery {
+  /** Dimensions to group by, in order; none gives one row for everything (when anything was measured). */
+  readonly groupBy: readonly ReportDimension[];
+  readonly filters?: ReportFilters;
+}
+
+/**
+ * Compliance of metric instances, one row per distinct combination of the `groupBy` dimensions, ordered by key
+ * (nulls last). Not-measured instances (`not_applicable`) are left out entirely.
+ */
+export function complianceReport(records: Iterable<ReportRecord>, query: ComplianceQuery): ComplianceRow[] {
+  const buckets = new Map<string, Bucket>();
+  for (const record of records) {
+    if (query.filters && !matchesFilters(record, query.filters)) continue;
+    const outcome = outcomeOf(record.status);
+    if (outcome === 'not_measured') continue;
+    const values = query.groupBy.map((dimension) => dimensionValue(record, dimension));
+    const id = JSON.stringify(values);
+    let bucket = buckets.get(id);
+    if (!bucket) {
+      const key = Object.fromEntries(query.groupBy.map((dimension, i) => [dimension, values[i] ?? null]));
+      bucket = { key, tickets: new Set(), met: 0, metLate: 0, breached: 0, running: 0, fulfilledMinutes: [] };
+      buckets.set(id, bucket);
+    }
+    bucket.tickets.add(record.ticketId);
+    if (outcome === 'met') bucket.met++;
+    else if (outcome === 'met_late') bucket.metLate++;
+    else if (outcome === 'breached') bucket.breached++;
+    else bucket.running++;
+    if ((outcome === 'met' || outcome === 'met_late') && record.businessMinutes !== null) bucket.fulfilledMinutes.push(record.businessMinutes);
+  }
+  const rows = [...buckets.values()].map((b) =>
+    complianceRow(
+      b.key,
+      { tickets: b.tickets.size, instances: b.met + b.metLate + b.breached + b.running, met: b.met, metLate: b.metLate, breached: b.breached, running: b.running },
+      b.fulfilledMinutes.sort((x, y) => x - y),
+    ),
+  );
+  return rows.sort((a, b) => compareKeys(a.key, b.key, query.groupBy));
+}
+
+/** Orders rows by their key values, dimension by dimension; a null (none) sorts after every value. */
+export function compareKeys(a: ComplianceRow['key'], b: ComplianceRow['key'], groupBy: readonly ReportDimension[]): number {
+  for (const dimension of groupBy) {
+    const x = a[dimension] ?? null;
+    const y = b[dimension] ?? null;
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
