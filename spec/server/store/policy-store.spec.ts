@@ -29,6 +29,33 @@ describe.each(TEST_DIALECTS)('policy store on %s', (dialect) => {
     ]);
   });
 
+  it('records how each version was asked to apply', async () => {
+    const account = await createTestAccount(store());
+    const created = await store().savePolicy({ accountId: account.id, body: body('A'), authorId: null, apply: 'recompute_open', now: T0 });
+    if (created.kind !== 'saved') throw new Error(created.kind);
+    await store().savePolicy({ accountId: account.id, policyId: created.value.id, body: body('A2'), authorId: null, now: T0 + 1 });
+    const versions = await store().listPolicyVersions(account.id, created.value.id);
+    expect(versions.map((v) => v.apply)).toEqual([null, 'recompute_open']);
+  });
+
+  it('reorders without new versions, only with every id of the account once', async () => {
+    const account = await createTestAccount(store());
+    const other = await createTestAccount(store());
+    const ids: string[] = [];
+    for (const title of ['a', 'b', 'c']) {
+      const saved = await store().savePolicy({ accountId: account.id, body: body(title), authorId: null, now: T0 });
+      if (saved.kind !== 'saved') throw new Error(saved.kind);
+      ids.push(saved.value.id);
+    }
+    const [a, b, c] = ids as [string, string, string];
+    await expect(store().reorderPolicies({ accountId: account.id, ids: [c, a, b], now: T0 + 1 })).resolves.toBe('reordered');
+    const list = await store().listPolicies(account.id);
+    expect(list.map((p) => [p.body.title, p.position, p.version])).toEqual([['c', 1, 1], ['a', 2, 1], ['b', 3, 1]]);
+    await expect(store().reorderPolicies({ accountId: account.id, ids: [a, b], now: T0 })).resolves.toBe('mismatch');
+    await expect(store().reorderPolicies({ accountId: account.id, ids: [a, a, b], now: T0 })).resolves.toBe('mismatch');
+    await expect(store().reorderPolicies({ accountId: other.id, ids: [a, b, c], now: T0 })).resolves.toBe('mismatch');
+  });
+
   it('lists in position order, appending new policies at the end', async () => {
     const account = await createTestAccount(store());
     for (const title of ['a', 'b']) await store().savePolicy({ accountId: account.id, body: body(title), authorId: null, now: T0 });

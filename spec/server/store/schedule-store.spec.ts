@@ -26,7 +26,12 @@ describe.each(TEST_DIALECTS)('schedule and notification settings store on %s', (
   it('refuses two schedules with the same name in one account', async () => {
     const account = await createTestAccount(store());
     await store().saveSchedule({ accountId: account.id, name: 'Support', spec, now: T0 });
-    await expect(store().saveSchedule({ accountId: account.id, name: 'Support', spec, now: T0 })).rejects.toMatchObject({ message: expect.stringMatching(/unique/i) });
+    await expect(store().saveSchedule({ accountId: account.id, name: 'Support', spec, now: T0 })).resolves.toEqual({ kind: 'duplicate_name' });
+    const other = await store().saveSchedule({ accountId: account.id, name: 'Sales', spec, now: T0 });
+    if (other.kind !== 'saved') throw new Error(other.kind);
+    await expect(store().saveSchedule({ accountId: account.id, scheduleId: other.value.id, name: 'Support', spec, now: T0 })).resolves.toEqual({ kind: 'duplicate_name' });
+    const elsewhere = await createTestAccount(store());
+    await expect(store().saveSchedule({ accountId: elsewhere.id, name: 'Support', spec, now: T0 })).resolves.toMatchObject({ kind: 'saved' });
   });
 
   it('stores notification settings as one JSON document per account', async () => {

@@ -56,6 +56,8 @@ export interface PolicyVersionsTable {
   body: string;
   author_id: string | null;
   saved_at: Millis;
+  /** PolicyApply: how the save was asked to reach existing tickets; null before migration 0005. */
+  apply: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NotificationSettingsTable {

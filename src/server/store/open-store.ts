@@ -10,6 +10,7 @@ import { inboxStore } from './inbox-store';
 import { MIGRATIONS, migrationProvider } from './migrations';
 import { notificationSettingsStore } from './notification-settings-store';
 import { policyStore } from './policy-store';
+import { reassessmentStore } from './reassessment-store';
 import { reportStore } from './report-store';
 import { scheduleStore } from './schedule-store';
 import { withStatementCache } from './sqlite-statement-cache';
@@ -71,6 +72,7 @@ function composeStore(ctx: StoreContext): SlaStore {
     ...ticketStore(ctx),
     ...reportStore(ctx),
     ...writebackStore(ctx),
+    ...reassessmentStore(ctx),
     async checkReady() {
       try {
         const applied = await new Migrator({ db, provider: migrationProvider }).getMigrations();

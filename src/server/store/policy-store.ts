@@ -14,7 +14,7 @@ export function policyStore(ctx: StoreContext): PolicyStore {
     async getPolicy(accountId, policyId) {
       return (await currentPolicies(db, accountId, policyId))[0] ?? null;
     },
-    async savePolicy({ accountId, policyId, body, position, expectedVersion, authorId, now }) {
+    async savePolicy({ accountId, policyId, body, position, expectedVersion, authorId, apply, now }) {
       return inWriteTransaction(ctx, async (trx) => {
         const existing = policyId === undefined ? undefined : await findPolicyRow(trx, accountId, policyId);
         if (policyId !== undefined && !existing) return { kind: 'not_found' } as const;
@@ -29,9 +29,21 @@ export function policyStore(ctx: StoreContext): PolicyStore {
         } else {
           await trx.insertInto('policies').values({ ...row, current_version: version, created_at: now, updated_at: now }).execute();
         }
-        const saved = { policy_id: id, version, account_id: accountId, body: JSON.stringify(body), author_id: authorId, saved_at: now };
+        const saved = { policy_id: id, version, account_id: accountId, body: JSON.stringify(body), author_id: authorId, saved_at: now, apply: apply ?? null };
         await trx.insertInto('policy_versions').values(saved).execute();
         return { kind: 'saved', value: policyRowToPolicy(row, saved) } as const;
+      });
+    },
+    async reorderPolicies({ accountId, ids, now }) {
+      return inWriteTransaction(ctx, async (trx) => {
+        const rows = await trx.selectFrom('policies').select('id').where('account_id', '=', accountId).execute();
+        const known = new Set(rows.map((r) => r.id));
+        // Checked again inside the transaction: a policy added or deleted since the caller looked makes the list stale.
+        if (ids.length !== known.size || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) return 'mismatch';
+        for (const [index, id] of ids.entries()) {
+          await trx.updateTable('policies').set({ position: index + 1, updated_at: now }).where('account_id', '=', accountId).where('id', '=', id).execute();
+        }
+        return 'reordered';
       });
     },
     async listPolicyVersions(accountId, policyId) {

@@ -1,10 +1,45 @@
 import { metricRecordRowToRecord, metricRecordToRow } from './metric-record-rows';
+import { complianceFromSql, percentileMethodFor, type PercentileMethod } from './report-compliance';
+import { objectiveStore } from './report-objectives';
+import { sliceCondition } from './report-slice';
 import { slaBreachRowToBreach, slaBreachToRow } from './sla-breach-rows';
 import type { ReportStore } from './sla-store';
 import type { StoreContext } from './store-context';
 
-export function reportStore({ db }: StoreContext): ReportStore {
+/** `percentiles` overrides how SQL ranks the median and p90 (benchmarks compare both; see report-compliance.ts). */
+export function reportStore({ db, dialect }: StoreContext, percentiles: PercentileMethod = percentileMethodFor(dialect)): ReportStore {
   return {
+    ...objectiveStore(db),
+
+    complianceReport: ({ groupBy, ...slice }) => complianceFromSql(db, slice, groupBy, percentiles),
+
+    async listBreachRecords({ limit, offset, ...slice }) {
+      const base = db.selectFrom('metric_records').where((eb) => sliceCondition(eb, slice, 'breached_at'));
+      const [count, rows] = await Promise.all([
+        base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+        base.selectAll().orderBy('breached_at', 'desc').orderBy('ticket_id').orderBy('metric').orderBy('instance').limit(limit).offset(offset).execute(),
+      ]);
+      return { total: Number(count.total), records: rows.map(metricRecordRowToRecord) };
+    },
+
+    async listBreachInstants(slice) {
+      const rows = await db.selectFrom('metric_records').select('breached_at').where((eb) => sliceCondition(eb, slice, 'breached_at')).orderBy('breached_at').execute();
+      return rows.map((r) => Number(r.breached_at));
+    },
+
+    async listSliceRecords(slice) {
+      const rows = await db
+        .selectFrom('metric_records')
+        .selectAll()
+        .where((eb) => sliceCondition(eb, slice, 'started_at'))
+        .orderBy('started_at')
+        .orderBy('ticket_id')
+        .orderBy('metric')
+        .orderBy('instance')
+        .execute();
+      return rows.map(metricRecordRowToRecord);
+    },
+
     async saveMetricRecords(records, now) {
       if (records.length === 0) return;
       await db

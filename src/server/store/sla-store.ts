@@ -4,6 +4,7 @@ import type { ScheduleSpec } from '../../core/schedule/schedule-spec';
 import type { Priority } from '../../core/ticket/ticket-snapshot';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import type { EpochMillis } from '../../core/time/instant';
+import type { ReassessmentStore } from './reassessment-store';
 import type { TicketSlaAssessment } from '../../core/clock/ticket-sla-assessment';
 
 /**
@@ -19,7 +20,8 @@ export interface SlaStore
     InboxStore,
     TicketStore,
     ReportStore,
-    WritebackStore {
+    WritebackStore,
+    ReassessmentStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Ready = the database answers and every migration this build knows has been applied. */
   checkReady(): Promise<{ readonly ready: true } | { readonly ready: false; readonly reason: string }>;
@@ -105,14 +107,17 @@ export interface StoredSchedule {
 export interface ScheduleStore {
   listSchedules(accountId: string): Promise<readonly StoredSchedule[]>;
   getSchedule(accountId: string, scheduleId: string): Promise<StoredSchedule | null>;
-  /** Creates (no `scheduleId`) or replaces a schedule; `not_found` if the id is not this account's. */
+  /**
+   * Creates (no `scheduleId`) or replaces a schedule; `not_found` if the id is not this account's,
+   * `duplicate_name` if another of the account's schedules has that name.
+   */
   saveSchedule(input: {
     readonly accountId: string;
     readonly scheduleId?: string;
     readonly name: string;
     readonly spec: ScheduleSpec;
     readonly now: EpochMillis;
-  }): Promise<SaveOutcome<StoredSchedule>>;
+  }): Promise<SaveOutcome<StoredSchedule> | { readonly kind: 'duplicate_name' }>;
   deleteSchedule(accountId: string, scheduleId: string): Promise<boolean>;
 }
 
@@ -127,7 +132,16 @@ export interface StoredPolicy {
   readonly body: PolicyBody;
   readonly authorId: string | null;
   readonly savedAt: EpochMillis;
+  /** How this version was asked to reach existing tickets; null when not said (or saved before it was recorded). */
+  readonly apply: PolicyApply | null;
 }
+
+/**
+ * `recompute_open`: open tickets are re-assessed under the new version now; `new_tickets_only`: tickets pick it up
+ * at their next update (the engine re-selects the policy on every assessment).
+ */
+export const POLICY_APPLY_MODES = ['recompute_open', 'new_tickets_only'] as const;
+export type PolicyApply = (typeof POLICY_APPLY_MODES)[number];
 
 export type SaveOutcome<T> =
   | { readonly kind: 'saved'; readonly value: T }
@@ -149,8 +163,14 @@ export interface PolicyStore {
     readonly position?: number;
     readonly expectedVersion?: number;
     readonly authorId: string | null;
+    readonly apply?: PolicyApply;
     readonly now: EpochMillis;
   }): Promise<SaveOutcome<StoredPolicy>>;
+  /**
+   * Sets the admin's order: `ids` must be every one of the account's policies exactly once (`mismatch` otherwise,
+   * e.g. when someone added or deleted one meanwhile). Positions become 1..n; no new versions are made.
+   */
+  reorderPolicies(input: { readonly accountId: string; readonly ids: readonly string[]; readonly now: EpochMillis }): Promise<'reordered' | 'mismatch'>;
   /** Every saved version, newest first. */
   listPolicyVersions(accountId: string, policyId: string): Promise<readonly StoredPolicy[]>;
   deletePolicy(accountId: string, policyId: string): Promise<boolean>;

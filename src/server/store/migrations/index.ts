@@ -3,6 +3,7 @@ import * as accountsAndSettings from './0001-accounts-and-settings';
 import * as workQueues from './0002-work-queues';
 import * as ticketSla from './0003-ticket-sla';
 import * as zendeskLink from './0004-zendesk-link';
+import * as policyVersionApply from './0005-policy-version-apply';
 
 /**
  * Migrations live in code (not read from a folder at run time), so the bundled server and the tests run the very
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-work-queues': workQueues,
   '0003-ticket-sla': ticketSla,
   '0004-zendesk-link': zendeskLink,
+  '0005-policy-version-apply': policyVersionApply,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,47 @@
+import type { ComplianceRow, ReportDimension, ReportFilters, SlaObjective } from '../../core/report';
+import type { EpochMillis } from '../../core/time/instant';
+import type { MetricRecord } from './sla-store';
+
+/** A slice of one account's metric records: instances that started in [from, to), narrowed by `filters`. */
+export interface RecordSlice {
+  readonly accountId: string;
+  readonly from: EpochMillis;
+  readonly to: EpochMillis;
+  readonly filters?: ReportFilters;
+}
+
+/** Instances that breached in [from, to) (breached or met late), narrowed by `filters`. */
+export interface BreachSlice extends RecordSlice {}
+
+export interface StoredObjective {
+  readonly objective: SlaObjective;
+  readonly createdAt: EpochMillis;
+  readonly updatedAt: EpochMillis;
+}
+
+/** The objective's fields as admins write them; the store owns the id. */
+export type ObjectiveBody = Omit<SlaObjective, 'id'>;
+
+/** Report queries: aggregated in SQL where a month can hold hundreds of thousands of records. */
+export interface ReportQueryStore {
+  /** The core's compliance rows (same math as `complianceReport`), counted and ranked in SQL. */
+  complianceReport(query: RecordSlice & { readonly groupBy: readonly ReportDimension[] }): Promise<ComplianceRow[]>;
+  /** Breached instances, newest breach first, a page at a time, with the total for the slice. */
+  listBreachRecords(query: BreachSlice & { readonly limit: number; readonly offset: number }): Promise<{
+    readonly total: number;
+    readonly records: readonly MetricRecord[];
+  }>;
+  /** Only the breach instants of the slice, ascending: what a trend chart needs. */
+  listBreachInstants(query: BreachSlice): Promise<readonly EpochMillis[]>;
+  /** Records of the slice, oldest first: for objectives (a filter per objective field) and exports. */
+  listSliceRecords(query: RecordSlice): Promise<readonly MetricRecord[]>;
+  listObjectives(accountId: string): Promise<readonly StoredObjective[]>;
+  /** Creates (no `objectiveId`) or replaces; null when `objectiveId` is not this account's. */
+  saveObjective(input: {
+    readonly accountId: string;
+    readonly objectiveId?: string;
+    readonly body: ObjectiveBody;
+    readonly now: EpochMillis;
+  }): Promise<StoredObjective | null>;
+  deleteObjective(accountId: string, objectiveId: string): Promise<boolean>;
+}
