@@ -5,6 +5,7 @@ import type { Priority } from '../../core/ticket/ticket-snapshot';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import type { EpochMillis } from '../../core/time/instant';
 import type { ReassessmentStore } from './reassessment-store';
+import type { ReportQueryStore } from './report-queries';
 import type { TicketSlaAssessment } from '../../core/clock/ticket-sla-assessment';
 
 /**
@@ -337,7 +338,8 @@ export interface SlaBreach {
   readonly recordedAt: EpochMillis;
 }
 
-export interface ReportStore {
+/** Plus the report queries (report-queries.ts), kept beside their SQL. */
+export interface ReportStore extends ReportQueryStore {
   /** Inserts or replaces each (account, ticket, metric, instance) record. */
   saveMetricRecords(records: readonly MetricRecord[], now: EpochMillis): Promise<void>;
   /** Records whose instance started in [from, to), optionally for one group, oldest first. */

@@ -4,6 +4,7 @@ import * as workQueues from './0002-work-queues';
 import * as ticketSla from './0003-ticket-sla';
 import * as zendeskLink from './0004-zendesk-link';
 import * as policyVersionApply from './0005-policy-version-apply';
+import * as reportIndexes from './0006-report-indexes';
 
 /**
  * Migrations live in code (not read from a folder at run time), so the bundled server and the tests run the very
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-ticket-sla': ticketSla,
   '0004-zendesk-link': zendeskLink,
   '0005-policy-version-apply': policyVersionApply,
+  '0006-report-indexes': reportIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
