@@ -13,6 +13,18 @@ describe('errorResponse', () => {
     expect(errorResponse(rejected.conflict('version_conflict', 'no')).status).toBe(409);
   });
 
+  it('answers content that fails validation with 422, and conflicts with what the client needs to resolve them', () => {
+    const problems = [{ path: 'policy.targets[2].targetMinutes', code: 'too_small', message: 'must be > 0' }];
+    expect(errorResponse(rejected.unprocessable('invalid_policy', 'Policy is invalid', problems))).toEqual({
+      status: 422,
+      body: { error: { code: 'invalid_policy', message: 'Policy is invalid', path: 'policy.targets[2].targetMinutes', problems } },
+      unexpected: false,
+    });
+    expect(errorResponse(rejected.conflict('duplicate_name', 'taken', { name: 'EMEA' }, 'name')).body).toEqual({
+      error: { code: 'duplicate_name', message: 'taken', path: 'name', details: { name: 'EMEA' } },
+    });
+  });
+
   it("maps Fastify's client errors by code", () => {
     expect(errorResponse(Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }))).toMatchObject({
       status: 413,

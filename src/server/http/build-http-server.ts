@@ -3,6 +3,7 @@ import type { HttpDeps } from './http-deps';
 import { errorResponse, notFoundBody } from './http-errors';
 import { healthRoutes } from './routes/health';
 import { ticketSlaRoutes } from './routes/ticket-sla';
+import { scheduleRoutes } from './routes/schedules';
 import { zendeskWebhookRoutes } from './routes/zendesk-webhooks';
 import { createServerMetrics } from './server-metrics';
 
@@ -26,6 +27,7 @@ export async function buildHttpServer(deps: HttpDeps) {
   await app.register(healthRoutes, { deps, metrics });
   await app.register(zendeskWebhookRoutes, { deps, metrics });
   await app.register(ticketSlaRoutes, { deps });
+  await app.register(scheduleRoutes, { deps });
   return app;
 }
 

@@ -7,9 +7,14 @@ import type { FieldError } from '../../core/result';
  */
 export type Rejection =
   | { readonly kind: 'invalid'; readonly code: string; readonly message: string; readonly problems?: readonly FieldError[] }
+  /** Well-formed JSON whose content fails validation (a schedule, a policy): 422, each problem with its path. */
+  | { readonly kind: 'unprocessable'; readonly code: string; readonly message: string; readonly problems?: readonly FieldError[] }
   | { readonly kind: 'unauthorized'; readonly code: string; readonly message: string }
   | { readonly kind: 'not_found'; readonly code: string; readonly message: string }
-  | { readonly kind: 'conflict'; readonly code: string; readonly message: string };
+  | { readonly kind: 'conflict'; readonly code: string; readonly message: string; readonly path?: string; readonly details?: ConflictDetails };
+
+/** What a client needs to resolve a conflict: the current version, the policies that use a schedule, ... */
+export type ConflictDetails = Readonly<Record<string, unknown>>;
 
 export class RequestRejected extends Error {
   constructor(readonly rejection: Rejection) {
@@ -24,6 +29,7 @@ export interface ErrorBody {
     readonly message: string;
     readonly path?: string;
     readonly problems?: readonly FieldError[];
+    readonly details?: ConflictDetails;
   };
 }
 
@@ -34,7 +40,7 @@ export interface ErrorResponse {
   readonly unexpected: boolean;
 }
 
-const STATUS_OF_KIND: Record<Rejection['kind'], number> = { invalid: 400, unauthorized: 401, not_found: 404, conflict: 409 };
+const STATUS_OF_KIND: Record<Rejection['kind'], number> = { invalid: 400, unprocessable: 422, unauthorized: 401, not_found: 404, conflict: 409 };
 
 /** Fastify's own request errors that are the client's fault, by Fastify error code. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
@@ -48,9 +54,11 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; mess
 export function errorResponse(error: unknown): ErrorResponse {
   if (error instanceof RequestRejected) {
     const { kind, code, message } = error.rejection;
-    const problems = error.rejection.kind === 'invalid' ? error.rejection.problems : undefined;
-    const path = problems?.[0]?.path;
-    return { status: STATUS_OF_KIND[kind], body: { error: { code, message, ...(path !== undefined ? { path } : {}), ...(problems ? { problems } : {}) } }, unexpected: false };
+    const problems = error.rejection.kind === 'invalid' || error.rejection.kind === 'unprocessable' ? error.rejection.problems : undefined;
+    const details = error.rejection.kind === 'conflict' ? error.rejection.details : undefined;
+    const path = error.rejection.kind === 'conflict' ? error.rejection.path : problems?.[0]?.path;
+    const body = { code, message, ...(path !== undefined ? { path } : {}), ...(problems ? { problems } : {}), ...(details ? { details } : {}) };
+    return { status: STATUS_OF_KIND[kind], body: { error: body }, unexpected: false };
   }
   const fastifyCode = (error as { code?: unknown } | null)?.code;
   const known = typeof fastifyCode === 'string' ? FASTIFY_CLIENT_ERRORS[fastifyCode] : undefined;
@@ -67,7 +75,10 @@ export const notFoundBody: ErrorBody = { error: { code: 'route_not_found', messa
 export const rejected = {
   invalid: (code: string, message: string, problems?: readonly FieldError[]) =>
     new RequestRejected({ kind: 'invalid', code, message, ...(problems ? { problems } : {}) }),
+  unprocessable: (code: string, message: string, problems?: readonly FieldError[]) =>
+    new RequestRejected({ kind: 'unprocessable', code, message, ...(problems ? { problems } : {}) }),
   unauthorized: (code: string, message: string) => new RequestRejected({ kind: 'unauthorized', code, message }),
   notFound: (code: string, message: string) => new RequestRejected({ kind: 'not_found', code, message }),
-  conflict: (code: string, message: string) => new RequestRejected({ kind: 'conflict', code, message }),
+  conflict: (code: string, message: string, details?: ConflictDetails, path?: string) =>
+    new RequestRejected({ kind: 'conflict', code, message, ...(details ? { details } : {}), ...(path !== undefined ? { path } : {}) }),
 };
