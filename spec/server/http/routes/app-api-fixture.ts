@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import pino from 'pino';
-import type { InjectOptions } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../../../src/server/config';
 import { buildHttpServer, type HttpServer } from '../../../../src/server/http/build-http-server';
 import type { Account, SlaStore } from '../../../../src/server/store/sla-store';
@@ -15,7 +15,7 @@ export interface AppApi {
   /** An account whose app JWTs this server accepts. */
   newAccount(): Promise<Account>;
   /** A request as the account's agent `userId`, signed as Zendesk's proxy signs it. */
-  call(account: Account, method: InjectOptions['method'], url: string, body?: unknown, userId?: string): ReturnType<HttpServer['inject']>;
+  call(account: Account, method: InjectOptions['method'], url: string, body?: unknown, userId?: string): Promise<LightMyRequestResponse>;
 }
 
 /** The server on a fresh database of `dialect`, for the enclosing describe block; the clock stands at API_NOW. */
