@@ -2,8 +2,12 @@ import Fastify from 'fastify';
 import type { HttpDeps } from './http-deps';
 import { errorResponse, notFoundBody } from './http-errors';
 import { healthRoutes } from './routes/health';
+import { reportRoutes } from './routes/reports';
+import { objectiveRoutes } from './routes/reports-objectives';
 import { ticketSlaRoutes } from './routes/ticket-sla';
 import { scheduleRoutes } from './routes/schedules';
+import { policyRoutes } from './routes/policies';
+import { policyOrderRoutes } from './routes/policies-order';
 import { zendeskWebhookRoutes } from './routes/zendesk-webhooks';
 import { createServerMetrics } from './server-metrics';
 
@@ -28,6 +32,10 @@ export async function buildHttpServer(deps: HttpDeps) {
   await app.register(zendeskWebhookRoutes, { deps, metrics });
   await app.register(ticketSlaRoutes, { deps });
   await app.register(scheduleRoutes, { deps });
+  await app.register(policyRoutes, { deps });
+  await app.register(policyOrderRoutes, { deps });
+  await app.register(reportRoutes, { deps });
+  await app.register(objectiveRoutes, { deps });
   return app;
 }
 
