@@ -30,14 +30,14 @@ export function assessInstance(clock: MetricClock, resolved: ResolvedTarget, now
       ? { kind: 'met_late', policy, target, startedAt, elapsedBusinessMinutes, elapsedCalendarMinutes, remainingBusinessMinutes, remainingCalendarMinutes, dueAt, breachedAt: dueAt, fulfilledAt, fulfilledBy }
       : { kind: 'met', policy, target, startedAt, elapsedBusinessMinutes, elapsedCalendarMinutes, remainingBusinessMinutes, remainingCalendarMinutes, dueAt, fulfilledAt, fulfilledBy };
   }
-  const pause = clock.pause;
-  if (pause !== null && !(m.reached && m.dueAt !== null)) {
-    const { reason, since: pausedAt } = pause;
-    return { kind: 'paused', policy, target, startedAt, elapsedBusinessMinutes, elapsedCalendarMinutes, remainingBusinessMinutes, remainingCalendarMinutes: null, reason, pausedAt, dueAt: null };
+  const reason = clock.pauseReason;
+  if (reason !== null && !(m.reached && m.dueAt !== null)) {
+    return { kind: 'paused', policy, target, startedAt, elapsedBusinessMinutes, elapsedCalendarMinutes, remainingBusinessMinutes, remainingCalendarMinutes: null, reason, pausedAt: clock.pausedSince, dueAt: null };
   }
   const dueAt = m.dueAt as EpochMillis;
   const remainingCalendarMinutes = (dueAt - now) / MINUTE;
   if (m.reached) {
+    const pause = reason === null ? null : { reason, since: clock.pausedSince };
     return { kind: 'breached', policy, target, startedAt, elapsedBusinessMinutes, elapsedCalendarMinutes, remainingBusinessMinutes, remainingCalendarMinutes, dueAt, breachedAt: dueAt, pause };
   }
   if (resolved.warnMillis <= 0) {

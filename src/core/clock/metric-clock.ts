@@ -12,14 +12,18 @@ const NO_SPANS: EpochMillis[] = [];
  * whichever target (and schedule) applies, which is what makes "recalculated from the original start, paused time
  * stays paused" a matter of measuring again.
  *
- * Exactly one holds: running (`openSince` set), paused (`pause` set), fulfilled (`fulfilledAt` set). A class with
- * flat fields because a replay makes and updates hundreds of these per assessment (methods also keep the hot
- * calls off module boundaries, which some module loaders make slow).
+ * Exactly one holds: running (`openSince` set), paused (`pauseReason` set), fulfilled (`fulfilledAt` set). A class
+ * with flat fields because a replay makes and updates hundreds of these per assessment (methods also keep the hot
+ * calls off module boundaries, which some module loaders make slow); a pause is two fields, not an object, for the
+ * same reason: a ticket pauses and resumes dozens of times.
  */
 export class MetricClock {
   /** Closed running spans as flat [start0, end0, start1, end1, ...], half-open, in order. */
   spans: EpochMillis[] = NO_SPANS;
-  pause: { readonly reason: PauseReason; readonly since: EpochMillis } | null = null;
+  /** Why the clock is paused, null when it is not. */
+  pauseReason: PauseReason | null = null;
+  /** When the current pause began (meaningful only while `pauseReason` is set). */
+  pausedSince: EpochMillis = 0;
   fulfilledAt: EpochMillis | null = null;
   fulfilledBy: FulfilledBy = 'reply';
   /** The policy and priority in force at the fulfilment: fulfilled instances keep their target. */
@@ -50,7 +54,7 @@ export class MetricClock {
 
   fulfil(at: EpochMillis, by: FulfilledBy, context: TargetContext): void {
     this.closeSpan(at);
-    this.pause = null;
+    this.pauseReason = null;
     this.fulfilledAt = at;
     this.fulfilledBy = by;
     this.fulfilledIn = context;

@@ -8,14 +8,13 @@ import type { TicketSlaAssessment, TicketSlaPreview } from './ticket-sla-assessm
  * shows the change (windows and breaches start inclusively).
  */
 export function nextCheckAt(assessment: Pick<TicketSlaAssessment | TicketSlaPreview, 'metrics' | 'assessedAt'>): EpochMillis | null {
+  const after = assessment.assessedAt;
   let earliest: EpochMillis | null = null;
-  const consider = (at: EpochMillis | null): void => {
-    if (at !== null && at > assessment.assessedAt && (earliest === null || at < earliest)) earliest = at;
-  };
   for (const metric of Object.values(assessment.metrics)) {
     for (const { state } of metric.instances) {
-      if (state.kind === 'active') consider(state.warnAt ?? state.dueAt);
-      if (state.kind === 'due_soon') consider(state.dueAt);
+      // Plain loops, no helper closure: this runs on every assessment, over every instance.
+      const at = state.kind === 'active' ? (state.warnAt ?? state.dueAt) : state.kind === 'due_soon' ? state.dueAt : null;
+      if (at !== null && at > after && (earliest === null || at < earliest)) earliest = at;
     }
   }
   return earliest;

@@ -11,28 +11,29 @@ export type CreatedEvent = Extract<TicketEvent, { type: 'created' }>;
  * data to be tolerated.
  */
 export function orderHistory(history: readonly TicketEvent[]): readonly TicketEvent[] {
-  const sorted = isSortedByAt(history) ? history : [...history].sort((a, b) => a.at - b.at);
-  const createdIndex = indexOfOnlyCreated(sorted);
-  if (createdIndex === 0) return sorted;
-  const created = sorted[createdIndex] as CreatedEvent;
-  const before = sorted.slice(0, createdIndex).map((event) => ({ ...event, at: created.at }));
-  return [created, ...before, ...sorted.slice(createdIndex + 1)];
+  // One pass answers both questions for the usual history (sorted, `created` first); only others pay for more.
+  const { sorted, createdIndex } = surveyHistory(history);
+  if (sorted && createdIndex === 0) return history;
+  const ordered = sorted ? history : [...history].sort((a, b) => a.at - b.at);
+  const createdAt = sorted ? createdIndex : ordered.indexOf(history[createdIndex] as CreatedEvent);
+  const created = ordered[createdAt] as CreatedEvent;
+  const before = ordered.slice(0, createdAt).map((event) => ({ ...event, at: created.at }));
+  return [created, ...before, ...ordered.slice(createdAt + 1)];
 }
 
-function isSortedByAt(history: readonly TicketEvent[]): boolean {
-  for (let i = 1; i < history.length; i++) {
-    if ((history[i] as TicketEvent).at < (history[i - 1] as TicketEvent).at) return false;
-  }
-  return true;
-}
-
-function indexOfOnlyCreated(history: readonly TicketEvent[]): number {
-  let found = -1;
+/** Whether the history is sorted by `at`, and where its only `created` event is (throws unless exactly one). */
+function surveyHistory(history: readonly TicketEvent[]): { readonly sorted: boolean; readonly createdIndex: number } {
+  let sorted = true;
+  let createdIndex = -1;
+  let previousAt = -Infinity;
   for (let i = 0; i < history.length; i++) {
-    if ((history[i] as TicketEvent).type !== 'created') continue;
-    if (found !== -1) throw new Error('Ticket history has more than one `created` event; a history describes one ticket');
-    found = i;
+    const event = history[i] as TicketEvent;
+    if (event.at < previousAt) sorted = false;
+    previousAt = event.at;
+    if (event.type !== 'created') continue;
+    if (createdIndex !== -1) throw new Error('Ticket history has more than one `created` event; a history describes one ticket');
+    createdIndex = i;
   }
-  if (found === -1) throw new Error('Ticket history has no `created` event; every history must start with one');
-  return found;
+  if (createdIndex === -1) throw new Error('Ticket history has no `created` event; every history must start with one');
+  return { sorted, createdIndex };
 }

@@ -19,6 +19,9 @@ export class ReplyClocks {
   firstReply: MetricClock | null;
   readonly nextReplies: MetricClock[] = [];
   readonly periodicUpdates: MetricClock[] = [];
+  /** The latest instances (earlier ones are always done): what each comment looks at, without a lookup. */
+  private latestNextReply: MetricClock | null = null;
+  private latestPeriodicUpdate: MetricClock | null = null;
 
   /** `outbound`: the ticket's first comment is a public agent comment. */
   constructor(createdAt: EpochMillis, outbound: boolean) {
@@ -33,14 +36,14 @@ export class ReplyClocks {
   /** The ticket is solved at `at`: every running reply or update clock is done. */
   onSolved(at: EpochMillis, context: TargetContext): void {
     fulfilIfOpen(this.firstReply, at, 'solved', context);
-    fulfilIfOpen(last(this.nextReplies), at, 'solved', context);
-    fulfilIfOpen(last(this.periodicUpdates), at, 'solved', context);
+    fulfilIfOpen(this.latestNextReply, at, 'solved', context);
+    fulfilIfOpen(this.latestPeriodicUpdate, at, 'solved', context);
   }
 
   /** The clocks that are still running, latest instances only (earlier ones are always done). */
   open(): MetricClock[] {
     const open: MetricClock[] = [];
-    for (const clock of [this.firstReply, last(this.nextReplies), last(this.periodicUpdates)]) {
+    for (const clock of [this.firstReply, this.latestNextReply, this.latestPeriodicUpdate]) {
       if (clock && clock.isOpen()) open.push(clock);
     }
     return open;
@@ -48,9 +51,12 @@ export class ReplyClocks {
 
   private onAgentReply(at: EpochMillis, solved: boolean, context: TargetContext): void {
     fulfilIfOpen(this.firstReply, at, 'reply', context);
-    fulfilIfOpen(last(this.nextReplies), at, 'reply', context);
-    fulfilIfOpen(last(this.periodicUpdates), at, 'reply', context);
-    if (!solved) this.periodicUpdates.push(new MetricClock('periodic_update_time', this.periodicUpdates.length + 1, at, at));
+    fulfilIfOpen(this.latestNextReply, at, 'reply', context);
+    fulfilIfOpen(this.latestPeriodicUpdate, at, 'reply', context);
+    if (solved) return;
+    const update = new MetricClock('periodic_update_time', this.periodicUpdates.length + 1, at, at);
+    this.periodicUpdates.push(update);
+    this.latestPeriodicUpdate = update;
   }
 
   private onEndUserComment(at: EpochMillis): void {
@@ -59,17 +65,15 @@ export class ReplyClocks {
       return;
     }
     if (this.firstReply.isOpen()) return;
-    const waiting = last(this.nextReplies);
+    const waiting = this.latestNextReply;
     // Only the oldest unanswered comment starts the clock: later ones wait for the same reply.
-    if (waiting && waiting.isOpen()) return;
-    this.nextReplies.push(new MetricClock('next_reply_time', this.nextReplies.length + 1, at, at));
+    if (waiting !== null && waiting.isOpen()) return;
+    const next = new MetricClock('next_reply_time', this.nextReplies.length + 1, at, at);
+    this.nextReplies.push(next);
+    this.latestNextReply = next;
   }
 }
 
-function fulfilIfOpen(clock: MetricClock | null | undefined, at: EpochMillis, by: FulfilledBy, context: TargetContext): void {
-  if (clock && clock.isOpen()) clock.fulfil(at, by, context);
-}
-
-function last<T>(items: readonly T[]): T | undefined {
-  return items[items.length - 1];
+function fulfilIfOpen(clock: MetricClock | null, at: EpochMillis, by: FulfilledBy, context: TargetContext): void {
+  if (clock !== null && clock.fulfilledAt === null) clock.fulfil(at, by, context);
 }

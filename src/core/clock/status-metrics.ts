@@ -51,37 +51,37 @@ export interface StatusTimeline {
 export class StatusClocks {
   /** In STATUS_METRICS order. */
   readonly clocks: readonly MetricClock[];
+  /**
+   * The mode each clock is in, beside it: kept rather than read back from the clock, because a replay moves every
+   * status clock at each of a ticket's dozens of status changes and most moves change nothing.
+   */
+  private readonly modes: StatusMode[];
 
   /** Starts every status metric at the ticket's creation, in the mode of the status it was created with. */
   constructor(status: TicketStatus, at: EpochMillis, context: TargetContext) {
-    this.clocks = STATUS_METRICS.map(({ metric, modes }) => {
-      const clock = new MetricClock(metric, 1, at, null);
-      enterMode(clock, modes[status], at, context);
-      return clock;
+    this.clocks = STATUS_METRICS.map(({ metric }) => new MetricClock(metric, 1, at, null));
+    this.modes = STATUS_METRICS.map(({ modes }, k) => {
+      enterMode(this.clocks[k] as MetricClock, modes[status], at, context);
+      return modes[status];
     });
   }
 
   /** Moves every status clock to the mode of the ticket's new status at `at`. */
   changeStatus(status: TicketStatus, at: EpochMillis, context: TargetContext, timeline: StatusTimeline): void {
-    for (let k = 0; k < this.clocks.length; k++) {
-      const modes = (STATUS_METRICS[k] as (typeof STATUS_METRICS)[number]).modes;
-      changeMode(this.clocks[k] as MetricClock, modes[status], at, context, timeline);
+    for (let k = 0; k < STATUS_METRICS.length; k++) {
+      const mode = (STATUS_METRICS[k] as (typeof STATUS_METRICS)[number]).modes[status];
+      const previous = this.modes[k] as StatusMode;
+      if (previous === mode) continue;
+      this.modes[k] = mode;
+      changeMode(this.clocks[k] as MetricClock, previous, mode, at, context, timeline);
     }
   }
 }
 
-function modeOf(clock: MetricClock): StatusMode {
-  if (clock.fulfilledAt !== null) return STOPPED;
-  if (clock.pause !== null) return clock.pause.reason === 'pending' ? PAUSED_PENDING : PAUSED_HOLD;
-  return RUNNING;
-}
-
-function changeMode(clock: MetricClock, mode: StatusMode, at: EpochMillis, context: TargetContext, timeline: StatusTimeline): void {
-  const previous = modeOf(clock);
-  if (previous === mode) return;
+function changeMode(clock: MetricClock, previous: StatusMode, mode: StatusMode, at: EpochMillis, context: TargetContext, timeline: StatusTimeline): void {
   const { metric, instance } = clock;
   if (previous.kind === 'running') clock.closeSpan(at);
-  if (previous.kind === 'paused') clock.pause = null;
+  if (previous.kind === 'paused') clock.pauseReason = null;
   if (previous.kind === 'stopped') {
     clock.reopen();
     timeline.push({ kind: 'reopened', at, metric, instance });
@@ -93,6 +93,8 @@ function changeMode(clock: MetricClock, mode: StatusMode, at: EpochMillis, conte
 
 function enterMode(clock: MetricClock, mode: StatusMode, at: EpochMillis, context: TargetContext): void {
   if (mode.kind === 'running') clock.openSince = at;
-  else if (mode.kind === 'paused') clock.pause = { reason: mode.reason, since: at };
-  else clock.fulfil(at, 'solved', context);
+  else if (mode.kind === 'paused') {
+    clock.pauseReason = mode.reason;
+    clock.pausedSince = at;
+  } else clock.fulfil(at, 'solved', context);
 }

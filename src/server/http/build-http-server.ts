@@ -6,6 +6,8 @@ import { reportRoutes } from './routes/reports';
 import { objectiveRoutes } from './routes/reports-objectives';
 import { ticketSlaRoutes } from './routes/ticket-sla';
 import { scheduleRoutes } from './routes/schedules';
+import { policyRoutes } from './routes/policies';
+import { policyOrderRoutes } from './routes/policies-order';
 import { zendeskWebhookRoutes } from './routes/zendesk-webhooks';
 import { createServerMetrics } from './server-metrics';
 
@@ -30,6 +32,8 @@ export async function buildHttpServer(deps: HttpDeps) {
   await app.register(zendeskWebhookRoutes, { deps, metrics });
   await app.register(ticketSlaRoutes, { deps });
   await app.register(scheduleRoutes, { deps });
+  await app.register(policyRoutes, { deps });
+  await app.register(policyOrderRoutes, { deps });
   await app.register(reportRoutes, { deps });
   await app.register(objectiveRoutes, { deps });
   return app;
