@@ -5,3 +5,5 @@ export * from './compliance';
 export * from './objective';
 export * from './breach-trend';
 export * from './records-from-assessment';
+export * from './backtest';
+export * from './backtest-comparison';
