@@ -8,6 +8,7 @@ import { ticketSlaRoutes } from './routes/ticket-sla';
 import { scheduleRoutes } from './routes/schedules';
 import { policyRoutes } from './routes/policies';
 import { policyOrderRoutes } from './routes/policies-order';
+import { notificationSettingsRoutes } from './routes/notification-settings';
 import { zendeskWebhookRoutes } from './routes/zendesk-webhooks';
 import { createServerMetrics } from './server-metrics';
 
@@ -34,6 +35,7 @@ export async function buildHttpServer(deps: HttpDeps) {
   await app.register(scheduleRoutes, { deps });
   await app.register(policyRoutes, { deps });
   await app.register(policyOrderRoutes, { deps });
+  await app.register(notificationSettingsRoutes, { deps });
   await app.register(reportRoutes, { deps });
   await app.register(objectiveRoutes, { deps });
   return app;
