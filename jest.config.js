@@ -5,7 +5,9 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
+    // Garden's react-forms requires react-merge-refs, which ships only as an ES module.
+    '^.+\\.mjs$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|cookie|set-cookie-parser)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|cookie|set-cookie-parser|react-merge-refs)/)'],
   testTimeout: 30000,
 };
