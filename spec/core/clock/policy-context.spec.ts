@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { policyContexts, targetIn } from '../../../src/core/clock/policy-context';
+import type { Condition } from '../../../src/core/policy/ticket-filter';
+import type { TicketSnapshot } from '../../../src/core/ticket/ticket-snapshot';
 import { aPolicy } from '../../support/a-policy';
 import { aTicket } from '../../support/a-ticket';
 import { target } from './history-builder';
@@ -45,5 +48,57 @@ describe('policyContexts', () => {
     const ticket = aTicket({ customFields: { '360001': 'enterprise' } });
     expect(policyContexts(policies).contextFor(ticket).policy?.id).toBe('enterprise');
     expect(policyContexts([everyone]).contextFor(ticket).policy?.id).toBe('everyone');
+  });
+
+  it('explains a choice from the ticket it was made for, even when the caller changes its snapshot afterwards', () => {
+    const urgentOnly = aPolicy({ id: 'urgent', filter: { all: [{ field: 'priority', operator: 'is', value: 'urgent' }], any: [] } });
+    const contexts = policyContexts([urgentOnly, everyone]);
+    // A replay hands over its working snapshot and goes on changing it; the choice is shared by later assessments.
+    const working: { -readonly [K in keyof TicketSnapshot]: TicketSnapshot[K] } = { ...aTicket({ priority: 'urgent' }) };
+    const context = contexts.contextFor(working);
+    working.priority = 'low';
+    const considered = context.selection.considered.find((p) => p.policyId === 'urgent');
+    expect(considered).toMatchObject({ applied: true, conditions: [{ held: true, actual: 'urgent' }] });
+  });
+
+  describe('afterChange', () => {
+    const fields = ['priority', 'status', 'groupId', 'tags', 'requesterEmail', 'customFields', 'via'] as const;
+    type Field = (typeof fields)[number];
+    const valueOf: Record<Field, fc.Arbitrary<unknown>> = {
+      priority: fc.constantFrom(null, 'low', 'normal', 'high', 'urgent'),
+      status: fc.constantFrom('new', 'open', 'pending', 'solved'),
+      groupId: fc.constantFrom(null, 'g1', 'g2'),
+      tags: fc.subarray(['vip', 'gold', 'eu']),
+      requesterEmail: fc.constantFrom(null, 'ana@a.com', 'bob@b.com'),
+      customFields: fc.record({ '1': fc.constantFrom('x', 'y', 5), '2': fc.constantFrom('p', 'q') }, { requiredKeys: [] }),
+      via: fc.constantFrom('email', 'web'),
+    };
+    const conditionArb: fc.Arbitrary<Condition> = fc.oneof(
+      fc.record({ field: fc.constant('priority' as const), operator: fc.constantFrom('is' as const, 'greater_than' as const), value: fc.constantFrom('normal', 'high') }),
+      fc.record({ field: fc.constant('status' as const), operator: fc.constant('is' as const), value: fc.constantFrom('open', 'pending') }),
+      fc.record({ field: fc.constant('group_id' as const), operator: fc.constant('is' as const), value: fc.constantFrom('g1', 'g2') }),
+      fc.record({ field: fc.constant('tags' as const), operator: fc.constantFrom('includes' as const, 'not_includes' as const), value: fc.constantFrom('vip', 'gold') }),
+      fc.record({ field: fc.constantFrom('requester_email' as const, 'requester_domain' as const), operator: fc.constant('contains' as const), value: fc.constantFrom('a.com', 'bob') }),
+      fc.record({ field: fc.constantFrom('custom_fields_1' as const, 'custom_fields_2' as const), operator: fc.constant('is' as const), value: fc.constantFrom('x', 'p', 5) }),
+    );
+    const change = fc.constantFrom(...fields).chain((field) => valueOf[field].map((value) => ({ field, value })));
+
+    it('steps to the context a full lookup finds, for any policies and any sequence of single-field changes', () => {
+      fc.assert(
+        fc.property(fc.array(fc.array(conditionArb, { maxLength: 3 }), { maxLength: 5 }), fc.array(change, { maxLength: 12 }), (filters, changes) => {
+          const policies = filters.map((all, i) => aPolicy({ id: `p${i}`, position: i, filter: { all, any: [] } }));
+          const contexts = policyContexts([...policies, everyone]);
+          let snapshot: TicketSnapshot = aTicket();
+          let context = contexts.contextFor(snapshot);
+          for (const { field, value } of changes) {
+            snapshot = { ...snapshot, [field]: value };
+            context = contexts.afterChange(context, field, snapshot);
+            if (context !== contexts.contextFor(snapshot)) return false;
+          }
+          return true;
+        }),
+        { numRuns: 500 },
+      );
+    });
   });
 });

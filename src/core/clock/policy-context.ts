@@ -11,6 +11,11 @@ export interface TargetContext {
   readonly priority: Priority | null;
   /** `targetFor` answers, per metric, filled on first use (undefined = not looked up yet). */
   readonly targets: Map<MetricName, PolicyTarget | null>;
+  /**
+   * Where one field's change leads from here: by reader (0 is the priority), then by that field's new key. A context
+   * stands for exactly one set of read values, so the answer is always the same; see `PolicyContexts.afterChange`.
+   */
+  readonly next: Map<number, Map<MemoKey, TargetContext>>;
 }
 
 export function targetIn(context: TargetContext, metric: MetricName): PolicyTarget | null {
@@ -29,6 +34,11 @@ export function targetIn(context: TargetContext, metric: MetricName): PolicyTarg
  */
 export interface PolicyContexts {
   contextFor(snapshot: TicketSnapshot): TargetContext;
+  /**
+   * The context of `snapshot`, which differs from the snapshot `from` was made for only in `field`: one step from
+   * `from` instead of a walk over every field the conditions read. A replay changes one field at a time.
+   */
+  afterChange(from: TargetContext, field: keyof TicketSnapshot, snapshot: TicketSnapshot): TargetContext;
   /** Whether a change of this snapshot field can change the policy or the target. */
   matters(field: keyof TicketSnapshot): boolean;
 }
@@ -36,42 +46,79 @@ export interface PolicyContexts {
 export function policyContexts(policies: readonly SlaPolicy[]): PolicyContexts {
   let shared = sharedByPolicies.get(policies);
   if (!shared) {
-    const readers = readersFor(policies);
-    const fields = new Set<keyof TicketSnapshot>(['priority', ...readers.map((r) => r.field)]);
-    shared = { readers, fields, memo: new Map(), size: 0 };
+    shared = shareablesOf(policies);
     sharedByPolicies.set(policies, shared);
   }
-  const { readers, fields } = shared;
+  const { readers, fields, readerOfField } = shared;
+  const contextFor = (snapshot: TicketSnapshot): TargetContext => {
+    // A trie keyed by the priority, then each field value the conditions read: no key string to build.
+    let level = shared.memo;
+    let value: MemoKey = snapshot.priority;
+    for (let i = 0; i < readers.length; i++) {
+      let next = level.get(value) as MemoTrie | undefined;
+      if (next === undefined) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
+      value = (readers[i] as FieldReader).read(snapshot);
+    }
+    let context = level.get(value) as TargetContext | undefined;
+    if (context === undefined) {
+      context = newContext(policies, snapshot);
+      // A bound, not an eviction policy: distinct ticket states per policy list are few in practice.
+      if (++shared.size > MEMO_LIMIT) {
+        shared.memo = new Map();
+        shared.size = 0;
+      }
+      level.set(value, context);
+    }
+    return context;
+  };
   return {
     matters: (field) => fields.has(field),
-    contextFor(snapshot) {
-      // A trie keyed by the priority, then each field value the conditions read: no key string to build.
-      let level = shared.memo;
-      let value: MemoKey = snapshot.priority;
-      for (let i = 0; i < readers.length; i++) {
-        let next = level.get(value) as MemoTrie | undefined;
-        if (next === undefined) {
-          next = new Map();
-          level.set(value, next);
-        }
-        level = next;
-        value = (readers[i] as FieldReader).read(snapshot);
+    contextFor,
+    afterChange(from, field, snapshot) {
+      const reader = field === 'priority' ? 0 : readerOfField.get(field);
+      // A field no condition reads changes nothing; one that several read (custom fields) takes the full walk.
+      if (reader === undefined) return from;
+      if (reader === MANY_READERS) return contextFor(snapshot);
+      const key = reader === 0 ? snapshot.priority : (readers[reader - 1] as FieldReader).read(snapshot);
+      let byKey = from.next.get(reader);
+      if (byKey === undefined) {
+        byKey = new Map();
+        from.next.set(reader, byKey);
       }
-      let context = level.get(value) as TargetContext | undefined;
-      if (context === undefined) {
-        const selection = selectPolicy(policies, snapshot);
-        const policy = selection.kind === 'selected' ? selection.policy : null;
-        context = { selection, policy, priority: snapshot.priority, targets: new Map() };
-        // A bound, not an eviction policy: distinct ticket states per policy list are few in practice.
-        if (++shared.size > MEMO_LIMIT) {
-          shared.memo = new Map();
-          shared.size = 0;
-        }
-        level.set(value, context);
+      let to = byKey.get(key);
+      if (to === undefined) {
+        to = contextFor(snapshot);
+        byKey.set(key, to);
       }
-      return context;
+      return to;
     },
   };
+}
+
+/**
+ * A new context for a ticket state. The selection explains itself lazily from the snapshot it was given, and this
+ * context is shared by every later assessment with the same read values: it gets a copy, never a replay's working
+ * snapshot, which goes on changing.
+ */
+function newContext(policies: readonly SlaPolicy[], snapshot: TicketSnapshot): TargetContext {
+  const selection = selectPolicy(policies, { ...snapshot });
+  const policy = selection.kind === 'selected' ? selection.policy : null;
+  return { selection, policy, priority: snapshot.priority, targets: new Map(), next: new Map() };
+}
+
+/** `readerOfField` marks a snapshot field that more than one reader reads. */
+const MANY_READERS = -1;
+
+function shareablesOf(policies: readonly SlaPolicy[]): SharedByPolicies {
+  const readers = readersFor(policies);
+  const fields = new Set<keyof TicketSnapshot>(['priority', ...readers.map((r) => r.field)]);
+  const readerOfField = new Map<keyof TicketSnapshot, number>();
+  readers.forEach((reader, i) => readerOfField.set(reader.field, readerOfField.has(reader.field) ? MANY_READERS : i + 1));
+  return { readers, fields, readerOfField, memo: new Map(), size: 0 };
 }
 
 type MemoKey = string | number | boolean | null;
@@ -85,6 +132,8 @@ type MemoTrie = Map<MemoKey, MemoTrie | TargetContext>;
 interface SharedByPolicies {
   readonly readers: readonly FieldReader[];
   readonly fields: ReadonlySet<keyof TicketSnapshot>;
+  /** For each snapshot field some condition reads: its reader's number (readers[n - 1]), or MANY_READERS. */
+  readonly readerOfField: ReadonlyMap<keyof TicketSnapshot, number>;
   memo: MemoTrie;
   size: number;
 }

@@ -1,6 +1,6 @@
 import type { MetricName } from '../policy/metric-name';
 import type { TicketEvent } from '../ticket/ticket-event';
-import type { TicketStatus } from '../ticket/ticket-snapshot';
+import type { TicketSnapshot, TicketStatus } from '../ticket/ticket-snapshot';
 import type { EpochMillis } from '../time/instant';
 import type { MetricClock } from './metric-clock';
 import type { CreatedEvent } from './ordered-history';
@@ -49,20 +49,20 @@ export function replayClocks(events: readonly TicketEvent[], now: EpochMillis, c
     const at = (events[i] as TicketEvent).at;
     if (at > now) break;
     let end = i;
-    let contextMayChange = false;
     let statusChanged = false;
+    const before = context;
     for (; end < events.length && (events[end] as TicketEvent).at === at; end++) {
       const event = events[end] as TicketEvent;
-      if (draft.apply(event) && mattersForTargets(event, contexts)) contextMayChange = true;
-      if (event.type === 'status_changed') statusChanged = true;
+      const field = changedField(event);
+      if (field === null) continue;
+      draft.apply(event);
+      // One field at a time, so each step is one lookup from the context before it (see afterChange).
+      context = contexts.afterChange(context, field, draft.current);
+      if (field === 'status') statusChanged = true;
     }
-    if (contextMayChange) {
-      const next = contexts.contextFor(draft.current);
-      // A change of a field a condition reads may leave the policy (and the targets) as they were.
-      if (next.policy !== context.policy || next.priority !== context.priority) {
-        timeline.push({ kind: 'change', at, from: context, to: next, open: openClocks(status, replies) });
-      }
-      context = next;
+    // A change of a field a condition reads may leave the policy (and the targets) as they were.
+    if (context !== before && (context.policy !== before.policy || context.priority !== before.priority)) {
+      timeline.push({ kind: 'change', at, from: before, to: context, open: openClocks(status, replies) });
     }
     if (statusChanged) status.changeStatus(draft.current.status, at, context, timeline);
     const solved = isSolved(draft.current.status);
@@ -90,20 +90,21 @@ function isOutbound(events: readonly TicketEvent[]): boolean {
   return false;
 }
 
-function mattersForTargets(event: TicketEvent, contexts: PolicyContexts): boolean {
+/** The snapshot field an event changes; null for events that change none (comments, `created`). */
+function changedField(event: TicketEvent): keyof TicketSnapshot | null {
   switch (event.type) {
-    case 'priority_changed':
-      return true;
     case 'status_changed':
-      return contexts.matters('status');
+      return 'status';
+    case 'priority_changed':
+      return 'priority';
     case 'field_changed':
-      return contexts.matters(event.field);
+      return event.field;
     case 'custom_field_changed':
-      return contexts.matters('customFields');
+      return 'customFields';
     case 'tags_changed':
-      return contexts.matters('tags');
+      return 'tags';
     default:
-      return false;
+      return null;
   }
 }
 

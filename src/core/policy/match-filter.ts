@@ -1,5 +1,5 @@
 import type { TicketSnapshot } from '../ticket/ticket-snapshot';
-import { evaluateCondition } from './evaluate-condition';
+import { matcherFor } from './condition-matcher';
 import type { TicketFilter } from './ticket-filter';
 
 /**
@@ -7,10 +7,10 @@ import type { TicketFilter } from './ticket-filter';
  * and, when there are `any` conditions, at least one of them. The count is the policy's specificity.
  */
 export function matchedConditionCount(filter: TicketFilter, ticket: TicketSnapshot): number {
-  for (const condition of filter.all) if (!evaluateCondition(condition, ticket)) return -1;
+  for (const condition of filter.all) if (!matcherFor(condition)(ticket)) return -1;
   if (filter.any.length === 0) return filter.all.length;
   let held = 0;
-  for (const condition of filter.any) if (evaluateCondition(condition, ticket)) held++;
+  for (const condition of filter.any) if (matcherFor(condition)(ticket)) held++;
   return held === 0 ? -1 : filter.all.length + held;
 }
 
