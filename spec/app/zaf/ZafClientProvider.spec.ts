@@ -16,6 +16,8 @@ import { createZafProxy } from '../../../src/sandbox/desk/zaf-host/proxy';
 import { zafProxyEndpoint } from '../../../src/sandbox/desk/zaf-host/proxy-endpoint';
 import { publicSettings } from '../../../src/sandbox/desk/zaf-host/public-settings';
 import { bundleForBrowser, launchBrowser, runWebpack, saveScreenshot, serveFile, startTestServer, type TestServer } from '../../support/browser';
+import { assessAt } from '../../../src/app/locations/ticket-sidebar/live-sla';
+import { liveInputs, monday, slaInputs } from '../locations/ticket-sidebar/sla-fixture';
 
 const { createWebpackConfig } = require('../../../webpack.config.js') as {
   createWebpackConfig: (options: { mode: 'development'; outputPath: string; log: (line: string) => void }) => object;
@@ -57,7 +59,10 @@ async function answerTicketSla(request: IncomingMessage, response: ServerRespons
   seen.push({ authorization, claims: payload, algorithm: decodeProtectedHeader(token).alg, path: url.pathname });
   await slaGate;
   response.writeHead(200, { 'content-type': 'application/json' });
-  response.end(JSON.stringify({ policy: { title: 'Gold support' } }));
+  // What our server answers (src/server/http/routes/ticket-sla.ts), as of Monday 10:00 on its clock.
+  const serverNow = monday('10:00');
+  const assessment = assessAt(liveInputs(), serverNow);
+  response.end(JSON.stringify({ ticketId: '42', serverNow, policy: { id: 'standard', title: 'Standard' }, assessment, inputs: slaInputs() }));
 }
 
 function hostPage(config: HostPageConfig): string {
@@ -170,7 +175,7 @@ describe('the app inside a ZAF host', () => {
     await app.getByText('Loading SLA…').waitFor();
     await saveScreenshot(page, 'sidebar-loading-en', '#zaf-app');
     releaseSla();
-    await app.getByText('Policy: Gold support').waitFor();
+    await app.getByText('Policy: Standard').waitFor();
     await saveScreenshot(page, 'sidebar-policy-en', '#zaf-app');
     await page.close();
   });
@@ -182,14 +187,14 @@ describe('the app inside a ZAF host', () => {
     await app.getByText('SLA を読み込み中…').waitFor();
     await saveScreenshot(page, 'sidebar-loading-ja', '#zaf-app');
     releaseSla();
-    await app.getByText('ポリシー: Gold support').waitFor();
+    await app.getByText('ポリシー: Standard').waitFor();
     await page.close();
   });
 
   it('reaches our server through the proxy with a JWT signed by the secure setting, which the iframe never sees', async () => {
     const page = await openDesk('en');
     releaseSla();
-    await page.frameLocator('#zaf-app').getByText('Policy: Gold support').waitFor();
+    await page.frameLocator('#zaf-app').getByText('Policy: Standard').waitFor();
     expect(seen).toHaveLength(1);
     const [request] = seen;
     expect(request?.path).toBe('/sla/api/tickets/42/sla');
@@ -252,7 +257,7 @@ describe('the app inside a ZAF host', () => {
     const app = page.frameLocator('#zaf-app');
     await app.getByText('The SLA server cannot be reached.').waitFor();
     await app.getByRole('button', { name: 'Retry now' }).click();
-    await app.getByText('Policy: Gold support').waitFor();
+    await app.getByText('Policy: Standard').waitFor();
     expect(await app.getByText('The SLA server cannot be reached.').count()).toBe(0);
     await page.close();
   });

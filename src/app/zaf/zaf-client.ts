@@ -50,6 +50,12 @@ export interface ZafUser {
   readonly role: string;
 }
 
+/** `ticket.assignee`: the assigned agent and group (ids and names), as the agent's form holds them before saving. */
+export interface ZafTicketAssignee {
+  readonly user: { readonly id: number; readonly name: string } | null;
+  readonly group: { readonly id: number; readonly name: string } | null;
+}
+
 /** `requirement:<identifier>`: the ids Zendesk gave the resources of requirements.json in this account. */
 export interface ZafRequirement {
   readonly requirement_id: number | string;
@@ -62,6 +68,8 @@ export interface ZafPathValues {
   readonly 'ticket.status': TicketStatus;
   readonly 'ticket.priority': TicketPriority | null;
   readonly 'ticket.type': string | null;
+  /** Group and assignee are one property in ZAF: `{ user, group }`, either null when unset. */
+  readonly 'ticket.assignee': ZafTicketAssignee;
   readonly 'ticket.tags': readonly string[];
   readonly 'ticket.updatedAt': string;
   readonly currentUser: ZafUser;
