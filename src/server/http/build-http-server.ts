@@ -9,6 +9,8 @@ import { scheduleRoutes } from './routes/schedules';
 import { policyRoutes } from './routes/policies';
 import { policyOrderRoutes } from './routes/policies-order';
 import { notificationSettingsRoutes } from './routes/notification-settings';
+import { impactRoutes } from './routes/impact';
+import { whatIfRoutes } from './routes/what-if';
 import { zendeskWebhookRoutes } from './routes/zendesk-webhooks';
 import { createServerMetrics } from './server-metrics';
 
@@ -36,6 +38,8 @@ export async function buildHttpServer(deps: HttpDeps) {
   await app.register(policyRoutes, { deps });
   await app.register(policyOrderRoutes, { deps });
   await app.register(notificationSettingsRoutes, { deps });
+  await app.register(impactRoutes, { deps });
+  await app.register(whatIfRoutes, { deps });
   await app.register(reportRoutes, { deps });
   await app.register(objectiveRoutes, { deps });
   return app;
