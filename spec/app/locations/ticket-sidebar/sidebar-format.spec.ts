@@ -1,5 +1,5 @@
 import { translationFor } from '../../../../src/app/i18n/TranslationProvider';
-import { formatDuration, formatInstant } from '../../../../src/app/locations/ticket-sidebar/sidebar-format';
+import { agentClockSettings, formatDuration, formatInstant } from '../../../../src/app/locations/ticket-sidebar/sidebar-format';
 import { monday, ZONE } from './sla-fixture';
 
 const en = translationFor('en', 'throw').t;
@@ -38,5 +38,17 @@ describe('formatInstant', () => {
 
   it('adds the date when the instant is a week or more away, so a weekday is never ambiguous', () => {
     expect(formatInstant(monday('11:30') + 8 * 86_400_000, { locale: 'en-GB', zone: ZONE, now })).toBe('10 Mar, 11:30');
+  });
+});
+
+describe('agentClockSettings', () => {
+  it('takes the agent’s IANA zone and Zendesk locale', () => {
+    expect(agentClockSettings({ timeZone: { ianaName: 'Asia/Tokyo' }, locale: 'ja' }, 'en')).toEqual({ zone: 'Asia/Tokyo', locale: 'ja' });
+    expect(agentClockSettings({ timeZone: { ianaName: 'America/Sao_Paulo' }, locale: 'pt-BR' }, 'en')).toEqual({ zone: 'America/Sao_Paulo', locale: 'pt-BR' });
+  });
+
+  it('falls back to UTC and the app’s locale rather than throwing on every tick', () => {
+    expect(agentClockSettings({ timeZone: { ianaName: 'Mars/Olympus_Mons' }, locale: 'not a tag!' }, 'pl')).toEqual({ zone: 'UTC', locale: 'pl' });
+    expect(agentClockSettings({}, 'en')).toEqual({ zone: 'UTC', locale: 'en' });
   });
 });

@@ -7,7 +7,7 @@ import { useRetryingCall } from '../../sla-server/use-retrying-call';
 import { useAutoResize } from '../../zaf/use-auto-resize';
 import { useZafSession } from '../../zaf/use-zaf-client';
 import { assessAt, compileInputs, previewAt } from './live-sla';
-import type { SidebarFormat } from './sidebar-format';
+import { agentClockSettings, type SidebarFormat } from './sidebar-format';
 import TicketSlaView, { type LiveSla } from './TicketSlaView';
 import { useStateAnnouncement } from './use-state-announcement';
 import { useTicketDraft } from './use-ticket-draft';
@@ -43,7 +43,7 @@ export default function TicketSidebar() {
       const ticketId = result['ticket.id'];
       const user = result.currentUser;
       if (!current || ticketId === undefined || user === undefined) return;
-      setAgent({ ticketId, userId: user.id, zone: user.timeZone?.ianaName || 'UTC', locale: user.locale || locale });
+      setAgent({ ticketId, userId: user.id, ...agentClockSettings(user, locale) });
     }, (cause: unknown) => console.error('[SLA Clock] Zendesk did not say which ticket and agent this is', cause));
     return () => {
       current = false;

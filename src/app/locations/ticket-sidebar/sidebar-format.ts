@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { Translate } from '../../i18n/translate';
 
 /** What every sidebar text needs: the agent's language, Zendesk locale and IANA time zone, and the instant shown. */
@@ -41,4 +41,23 @@ export function formatInstant(ms: number, { locale, zone, now }: Pick<SidebarFor
   return at.toLocaleString(
     near ? { weekday: 'short', hour: 'numeric', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
   );
+}
+
+/**
+ * The zone and Intl locale to show times in, from Zendesk's `currentUser`. A zone or tag the browser cannot use
+ * falls back (UTC, the app's own locale) rather than throwing on every tick: luxon is set to throw on invalid dates.
+ */
+export function agentClockSettings(user: { timeZone?: { ianaName?: string } | null; locale?: string | null }, fallbackLocale: string): { zone: string; locale: string } {
+  const ianaName = user.timeZone?.ianaName ?? '';
+  const zone = IANAZone.isValidZone(ianaName) ? ianaName : 'UTC';
+  return { zone, locale: isUsableLocale(user.locale) ? user.locale : fallbackLocale };
+}
+
+function isUsableLocale(tag: string | null | undefined): tag is string {
+  if (!tag) return false;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0;
+  } catch {
+    return false;
+  }
 }
