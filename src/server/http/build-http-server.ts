@@ -11,6 +11,7 @@ import { policyOrderRoutes } from './routes/policies-order';
 import { notificationSettingsRoutes } from './routes/notification-settings';
 import { impactRoutes } from './routes/impact';
 import { whatIfRoutes } from './routes/what-if';
+import { openApiRoutes } from './routes/openapi';
 import { zendeskWebhookRoutes } from './routes/zendesk-webhooks';
 import { createServerMetrics } from './server-metrics';
 
@@ -40,6 +41,7 @@ export async function buildHttpServer(deps: HttpDeps) {
   await app.register(notificationSettingsRoutes, { deps });
   await app.register(impactRoutes, { deps });
   await app.register(whatIfRoutes, { deps });
+  await app.register(openApiRoutes);
   await app.register(reportRoutes, { deps });
   await app.register(objectiveRoutes, { deps });
   return app;

@@ -20,10 +20,11 @@ const spec = { timeZone: 'Europe/Warsaw', week: { mon: [['09:00', '17:00'] as co
 
 describe('callAdmin', () => {
   it('signs the call as sla-server-api does, adding the admin’s role to the claims', async () => {
-    const saved = { id: 's1', name: 'EMEA', spec, createdAt: 1, updatedAt: 1 };
-    const { client, requests } = aZafClient({ resolve: { status: 201, responseJSON: { schedule: saved } } });
+    // The server answers the schedule itself, its spec under `schedule`.
+    const saved = { id: 's1', name: 'EMEA', schedule: spec, createdAt: 1, updatedAt: 2 };
+    const { client, requests } = aZafClient({ resolve: { status: 201, responseJSON: saved } });
     const result = await callAdmin(client, identity, saveScheduleCall(null, 'EMEA', spec));
-    expect(result).toEqual({ ok: true, value: saved });
+    expect(result).toEqual({ ok: true, value: { id: 's1', name: 'EMEA', spec, createdAt: 1, updatedAt: 2 } });
     expect(requests[0]).toMatchObject({
       url: 'https://sla.example.com/api/schedules',
       type: 'POST',
@@ -57,5 +58,14 @@ describe('problemsOf', () => {
     expect(problemsOf({ code: 'invalid', problems: [{ path: 'title', code: 'too_small', message: 'x' }] })).toEqual([{ path: 'title', code: 'too_small', message: 'x' }]);
     expect(problemsOf({ code: 'duplicate_name', message: 'taken', path: 'name' })).toEqual([{ path: 'name', code: 'duplicate_name', message: 'taken' }]);
     expect(problemsOf({ code: 'not_found', message: 'gone' })).toEqual([]);
+  });
+});
+
+describe('problemsOf, with a 409 as the server words it', () => {
+  it('names the field of a duplicate name, and nothing for a conflict that concerns no field', () => {
+    expect(problemsOf({ code: 'duplicate_name', message: 'Another schedule is already named "EMEA"', path: 'name', details: { name: 'EMEA' } })).toEqual([
+      { path: 'name', code: 'duplicate_name', message: 'Another schedule is already named "EMEA"' },
+    ]);
+    expect(problemsOf({ code: 'schedule_in_use', message: 'Schedule is used by 1 policy', details: { policies: [{ id: 'p1', title: 'Gold' }] } })).toEqual([]);
   });
 });

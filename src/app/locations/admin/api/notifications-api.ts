@@ -6,11 +6,21 @@ export interface EmailTemplate {
   readonly body: string;
 }
 
-/** Who is emailed, and with what text per locale, when a ticket misses (Out of SLA) or nears (due soon) a target. */
+/** One locale's texts: to agents when out of SLA and when due soon, and optionally the requester's own wording. */
+export interface TemplateSet {
+  readonly outOfSla: EmailTemplate;
+  readonly dueSoon: EmailTemplate;
+  readonly outOfSlaRequester?: EmailTemplate;
+}
+
+/**
+ * Who is emailed, and with what text per locale, when a ticket misses (Out of SLA) or nears (due soon) a target.
+ * A locale without texts uses English (the server's notificationTemplateFor).
+ */
 export interface NotificationSettings {
   readonly outOfSla: { readonly requester: boolean; readonly assignee: boolean; readonly group: boolean; readonly addresses: readonly string[] };
   readonly dueSoon: { readonly assignee: boolean; readonly group: boolean; readonly addresses: readonly string[] };
-  readonly templates: Readonly<Record<string, { readonly outOfSla: EmailTemplate; readonly dueSoon: EmailTemplate }>>;
+  readonly templates: Readonly<Partial<Record<string, TemplateSet>>>;
 }
 
 const flag = (value: unknown) => value === true;
@@ -33,8 +43,8 @@ export function parseNotificationSettings(body: unknown): Parsed<NotificationSet
       dueSoon: { assignee: flag(soon.assignee), group: flag(soon.group), addresses: addresses(soon.addresses) },
       templates: Object.fromEntries(
         Object.entries(templates).map(([locale, value]) => {
-          const pair = isObject(value) ? value : {};
-          return [locale, { outOfSla: template(pair.outOfSla), dueSoon: template(pair.dueSoon) }];
+          const set = isObject(value) ? value : {};
+          return [locale, { outOfSla: template(set.outOfSla), dueSoon: template(set.dueSoon), ...(isObject(set.outOfSlaRequester) ? { outOfSlaRequester: template(set.outOfSlaRequester) } : {}) }];
         }),
       ),
     },

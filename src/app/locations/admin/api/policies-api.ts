@@ -58,16 +58,17 @@ export const updatePolicyCall = (policy: SlaPolicy, expectedVersion: number, app
   parse: parseSaved,
 });
 
-export const deletePolicyCall = (id: string): SlaServerCall<null> => ({
+export const deletePolicyCall = (id: string, apply: ApplyMode): SlaServerCall<null> => ({
   method: 'DELETE',
-  path: `/api/policies/${encodeURIComponent(id)}`,
+  path: `/api/policies/${encodeURIComponent(id)}?apply=${apply}`,
   parse: noBody,
 });
 
-export const reorderPoliciesCall = (ids: readonly string[]): SlaServerCall<null> => ({
+/** The order breaks ties between equally specific policies, so it too can move open tickets' due times. */
+export const reorderPoliciesCall = (ids: readonly string[], apply: ApplyMode): SlaServerCall<null> => ({
   method: 'PUT',
   path: '/api/policies/order',
-  body: { ids },
+  body: { ids, apply },
   parse: noBody,
 });
 

@@ -28,7 +28,8 @@ export const saveScheduleCall = (id: string | null, name: string, spec: Schedule
   method: id === null ? 'POST' : 'PUT',
   path: id === null ? '/api/schedules' : `/api/schedules/${encodeURIComponent(id)}`,
   body: { name, schedule: spec },
-  parse: (body) => parseOne(body, 'schedule', schedule),
+  // The answer is the schedule itself, whose `schedule` key is the spec: read it whole, not that key.
+  parse: (body) => parseOne({ schedule: body }, 'schedule', schedule),
 });
 
 export const deleteScheduleCall = (id: string): SlaServerCall<null> => ({

@@ -4,7 +4,7 @@ import type { AppError } from '../../../load-state';
 
 /** Conflicts and refusals the admin can act on, in words; other failures as the app words them everywhere. */
 export function describeSaveError(error: AppError, t: Translate): string {
-  if (error.kind === 'http' && error.code && ['version_conflict', 'duplicate_name', 'schedule_in_use', 'forbidden'].includes(error.code)) {
+  if (error.kind === 'http' && error.code && ['version_conflict', 'duplicate_name', 'schedule_in_use', 'policies_changed', 'forbidden'].includes(error.code)) {
     return t(`admin.save_errors.${error.code}`);
   }
   if (error.kind === 'http' && (error.status === 400 || error.status === 422)) return t('admin.save_errors.invalid');

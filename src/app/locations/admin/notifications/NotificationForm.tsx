@@ -8,7 +8,7 @@ import type { Translate } from '../../../i18n/translate';
 import type { EmailTemplate } from '../api/notifications-api';
 import FieldProblems from '../form/FieldProblems';
 import { problemsAt } from '../form/field-problems';
-import { TEMPLATE_LOCALES, type EmailKind, type NotificationDraft, type TemplateLocale } from './notification-draft';
+import { EMAIL_KINDS, TEMPLATE_LOCALES, type EmailKind, type NotificationDraft, type TemplateLocale } from './notification-draft';
 import PlaceholderHelp from './PlaceholderHelp';
 
 interface Props {
@@ -21,7 +21,7 @@ interface Props {
   readonly onSave: () => void;
 }
 
-const AUDIENCES: Readonly<Record<EmailKind, readonly ('requester' | 'assignee' | 'group')[]>> = {
+const AUDIENCES: Readonly<Record<'outOfSla' | 'dueSoon', readonly ('requester' | 'assignee' | 'group')[]>> = {
   outOfSla: ['requester', 'assignee', 'group'],
   dueSoon: ['assignee', 'group'],
 };
@@ -77,24 +77,28 @@ export default function NotificationForm({ draft, problems, slaFields, busy, t, 
             {TEMPLATE_LOCALES.map((l) => (
               <Tabs.Tab key={l} item={l}>
                 {t(`admin.notifications.locales.${l}`)}
+                {/* A problem in a language not shown would go unseen: its tab says so. */}
+                {problemsAt(problems, `templates.${l}`, { deep: true }).length > 0 && ' ⚠'}
               </Tabs.Tab>
             ))}
           </Tabs.TabList>
           {TEMPLATE_LOCALES.map((l) => (
             <Tabs.TabPanel key={l} item={l}>
+              <MD style={{ margin: '8px 0' }}>{t('admin.notifications.templates_hint')}</MD>
               {l === locale &&
-                (['outOfSla', 'dueSoon'] as const).map((kind) => {
+                EMAIL_KINDS.map((kind) => {
                   const template = draft.templates[l][kind];
                   return (
                     <div key={kind} style={{ display: 'grid', gap: 8, marginBottom: 16 }}>
                       <Field>
                         <Field.Label>{t(`admin.notifications.${kind}.subject`)}</Field.Label>
-                        <Input value={template.subject} onChange={(e) => setTemplate(kind, { ...template, subject: e.target.value })} />
+                        {kind === 'outOfSlaRequester' && <Field.Hint>{t('admin.notifications.outOfSlaRequester.hint')}</Field.Hint>}
+                        <Input value={template.subject} validation={problemsAt(problems, `templates.${l}.${kind}.subject`).length > 0 ? 'error' : undefined} onChange={(e) => setTemplate(kind, { ...template, subject: e.target.value })} />
                         <FieldProblems problems={problemsAt(problems, `templates.${l}.${kind}.subject`)} t={t} />
                       </Field>
                       <Field>
                         <Field.Label>{t(`admin.notifications.${kind}.body`)}</Field.Label>
-                        <Textarea minRows={4} value={template.body} onChange={(e) => setTemplate(kind, { ...template, body: e.target.value })} />
+                        <Textarea minRows={4} value={template.body} validation={problemsAt(problems, `templates.${l}.${kind}.body`).length > 0 ? 'error' : undefined} onChange={(e) => setTemplate(kind, { ...template, body: e.target.value })} />
                         <FieldProblems problems={problemsAt(problems, `templates.${l}.${kind}.body`)} t={t} />
                       </Field>
                     </div>

@@ -2,7 +2,10 @@ import { SM } from '@zendeskgarden/react-typography';
 import type { Translate } from '../../../i18n/translate';
 
 /** Zendesk's own placeholders: the emails are sent by Zendesk triggers, which fill them in. */
-const TICKET_PLACEHOLDERS = ['ticket.id', 'ticket.title', 'ticket.link', 'ticket.priority', 'ticket.status', 'ticket.requester.name', 'ticket.assignee.name', 'ticket.group.name'];
+const TICKET_PLACEHOLDERS = [
+  'ticket.id', 'ticket.title', 'ticket.link', 'ticket.url', 'ticket.priority', 'ticket.status', 'ticket.tags',
+  'ticket.requester.name', 'ticket.requester.first_name', 'ticket.assignee.name', 'ticket.group.name',
+];
 
 interface Props {
   /** Ticket field ids of the app's SLA fields (`requirement:sla_policy` …), when Zendesk told them. */

@@ -15,8 +15,6 @@ interface Props {
   readonly timeZone: string;
   readonly t: Translate;
   readonly onApplyChange: (apply: ApplyMode) => void;
-  /** A deletion has nothing to choose: the policy stops applying. */
-  readonly showApply?: boolean;
 }
 
 /** The server's words for how a metric moves (the core's ImpactChangeKind). */
@@ -36,7 +34,7 @@ export function formatDue(iso: string | null, locale: string, timeZone: string):
  * Before a policy change is saved: the open tickets whose due times it would move, and the choice between
  * recomputing them now or applying the change to new tickets only.
  */
-export default function ImpactReview({ impact, apply, locale, timeZone, t, onApplyChange, showApply = true }: Props) {
+export default function ImpactReview({ impact, apply, locale, timeZone, t, onApplyChange }: Props) {
   return (
     <div data-impact-review>
       {impact.status === 'loading' && <LoadingState label={t('admin.impact.loading')} />}
@@ -71,7 +69,7 @@ export default function ImpactReview({ impact, apply, locale, timeZone, t, onApp
           )}
         </>
       )}
-      {showApply && <fieldset style={{ border: 0, padding: 0, marginTop: 12 }}>
+      <fieldset style={{ border: 0, padding: 0, marginTop: 12 }}>
         <legend>{t('admin.impact.apply_legend')}</legend>
         <Field>
           <Radio name="apply" value="recompute_open" checked={apply === 'recompute_open'} onChange={() => onApplyChange('recompute_open')}>
@@ -85,7 +83,7 @@ export default function ImpactReview({ impact, apply, locale, timeZone, t, onApp
             <Field.Hint>{t('admin.impact.new_tickets_only_hint')}</Field.Hint>
           </Radio>
         </Field>
-      </fieldset>}
+      </fieldset>
     </div>
   );
 }

@@ -87,18 +87,13 @@ export default function PoliciesTab() {
 
   const remove = (id: string) => {
     if (!run) return;
-    changes.propose({ kind: 'delete', policies: policies.filter((p) => p.id !== id), commit: () => run(deletePolicyCall(id)) });
+    changes.propose({ kind: 'delete', policies: policies.filter((p) => p.id !== id), commit: (apply) => run(deletePolicyCall(id, apply)) });
   };
 
-  const move = async (from: number, to: number) => {
+  const move = (from: number, to: number) => {
     if (!run) return;
-    const moved = moveItem(saved, from, to).map((s, position) => ({ ...s, policy: { ...s.policy, position } }));
-    list.set(moved);
-    setBusy(true);
-    const result = await run(reorderPoliciesCall(moved.map((s) => s.policy.id)));
-    setBusy(false);
-    setNotice(result.ok ? { type: 'success', text: t('admin.policies.reordered') } : { type: 'error', text: describeSaveError(result.error, t) });
-    if (!result.ok) list.reload();
+    const moved = moveItem(policies, from, to).map((policy, position) => ({ ...policy, position }));
+    changes.propose({ kind: 'reorder', policies: moved, commit: (apply) => run(reorderPoliciesCall(moved.map((p) => p.id), apply)) });
   };
 
   const confirm = async () => {
@@ -148,7 +143,7 @@ export default function PoliciesTab() {
               if (entry) setDraft(draftOf(entry.policy, entry.version));
             }}
             onToggle={toggle}
-            onMove={(from, to) => void move(from, to)}
+            onMove={move}
             onDelete={remove}
           />
         </>
@@ -157,7 +152,7 @@ export default function PoliciesTab() {
         <Modal onClose={changes.cancel} isLarge aria-label={t('admin.impact.heading')}>
           <Modal.Header>{t(`admin.impact.heading_${changes.pending.kind}`)}</Modal.Header>
           <Modal.Body>
-            <ImpactReview impact={changes.impact} apply={changes.apply} locale={locale} timeZone={timeZone} t={t} onApplyChange={changes.setApply} showApply={changes.pending.kind !== 'delete'} />
+            <ImpactReview impact={changes.impact} apply={changes.apply} locale={locale} timeZone={timeZone} t={t} onApplyChange={changes.setApply} />
           </Modal.Body>
           <Modal.Footer>
             <Modal.FooterItem>

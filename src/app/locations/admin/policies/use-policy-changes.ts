@@ -7,7 +7,7 @@ import type { RunAdminCall } from '../api/use-admin-api';
 
 /** A change waiting for the admin to review its impact: what the list would become, and how to save it. */
 export interface PendingChange {
-  readonly kind: 'save' | 'toggle' | 'delete';
+  readonly kind: 'save' | 'toggle' | 'delete' | 'reorder';
   /** The whole list as it would be after the change (what preview-impact assesses). */
   readonly policies: readonly SlaPolicy[];
   readonly commit: (apply: ApplyMode) => Promise<AdminCallResult<unknown>>;
