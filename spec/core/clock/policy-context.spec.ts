@@ -50,6 +50,14 @@ describe('policyContexts', () => {
     expect(policyContexts([everyone]).contextFor(ticket).policy?.id).toBe('everyone');
   });
 
+  it('shares choices between assessments that pass the same list, from its second use on', () => {
+    const list = [enterprise, everyone];
+    const ticket = aTicket({ customFields: { '360001': 'enterprise' } });
+    const [first, second, third] = [1, 2, 3].map(() => policyContexts(list).contextFor(ticket));
+    expect(third).toBe(second);
+    expect(first?.policy?.id).toBe('enterprise');
+  });
+
   it('explains a choice from the ticket it was made for, even when the caller changes its snapshot afterwards', () => {
     const urgentOnly = aPolicy({ id: 'urgent', filter: { all: [{ field: 'priority', operator: 'is', value: 'urgent' }], any: [] } });
     const contexts = policyContexts([urgentOnly, everyone]);

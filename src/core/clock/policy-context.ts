@@ -16,6 +16,12 @@ export interface TargetContext {
    * stands for exactly one set of read values, so the answer is always the same; see `PolicyContexts.afterChange`.
    */
   readonly next: Map<number, Map<MemoKey, TargetContext>>;
+  /**
+   * `resolveTarget`'s answers for the schedules they were resolved with (see resolve-target.ts). Held here, not in a
+   * WeakMap beside it: a fresh policy list makes fresh contexts on every assessment, and weak tables that fill with
+   * short-lived keys cost the garbage collector more than the lookups they save.
+   */
+  resolved: { readonly schedules: object; readonly byMetric: Map<MetricName, unknown> } | null;
 }
 
 export function targetIn(context: TargetContext, metric: MetricName): PolicyTarget | null {
@@ -29,8 +35,9 @@ export function targetIn(context: TargetContext, metric: MetricName): PolicyTarg
 /**
  * Chooses the policy for a ticket state, once per distinct state that matters. Replaying a history visits the same
  * few states again and again (open, pending, open, ...), and most changes touch no field any policy looks at, so
- * the choice is memoized by the values of the fields the policies' conditions read, plus the priority. Each context
- * caches its targets.
+ * the choice is memoized by the values of the fields the policies' conditions read, plus the priority, for every
+ * assessment that passes the same list (from the list's second use, see `sharedFor`). Each context caches its
+ * targets.
  */
 export interface PolicyContexts {
   contextFor(snapshot: TicketSnapshot): TargetContext;
@@ -44,11 +51,7 @@ export interface PolicyContexts {
 }
 
 export function policyContexts(policies: readonly SlaPolicy[]): PolicyContexts {
-  let shared = sharedByPolicies.get(policies);
-  if (!shared) {
-    shared = shareablesOf(policies);
-    sharedByPolicies.set(policies, shared);
-  }
+  const shared = sharedFor(policies);
   const { readers, fields, readerOfField } = shared;
   const contextFor = (snapshot: TicketSnapshot): TargetContext => {
     // A trie keyed by the priority, then each field value the conditions read: no key string to build.
@@ -107,7 +110,7 @@ export function policyContexts(policies: readonly SlaPolicy[]): PolicyContexts {
 function newContext(policies: readonly SlaPolicy[], snapshot: TicketSnapshot): TargetContext {
   const selection = selectPolicy(policies, { ...snapshot });
   const policy = selection.kind === 'selected' ? selection.policy : null;
-  return { selection, policy, priority: snapshot.priority, targets: new Map(), next: new Map() };
+  return { selection, policy, priority: snapshot.priority, targets: new Map(), next: new Map(), resolved: null };
 }
 
 /** `readerOfField` marks a snapshot field that more than one reader reads. */
@@ -138,7 +141,22 @@ interface SharedByPolicies {
   size: number;
 }
 
-const sharedByPolicies = new WeakMap<readonly SlaPolicy[], SharedByPolicies>();
+/**
+ * A list's memo is kept from its second use on. A list seen once (a server that loads the policies per request)
+ * leaves only a small marker behind: a weak table whose values hold large graphs keeps them alive through the
+ * collector's young-generation passes, which made assessing with a fresh list more than twice as slow.
+ */
+const sharedByPolicies = new WeakMap<readonly SlaPolicy[], { shared: SharedByPolicies | null }>();
+
+function sharedFor(policies: readonly SlaPolicy[]): SharedByPolicies {
+  const entry = sharedByPolicies.get(policies);
+  if (entry === undefined) {
+    sharedByPolicies.set(policies, { shared: null });
+    return shareablesOf(policies);
+  }
+  entry.shared ??= shareablesOf(policies);
+  return entry.shared;
+}
 const MEMO_LIMIT = 10_000;
 
 interface FieldReader {

@@ -19,17 +19,17 @@ const MINUTE = 60_000;
 
 type Schedules = Readonly<Record<string, Schedule>>;
 
-// Contexts are shared across assessments (see policyContexts); so is their resolution, for the same schedules.
-const resolvedByContext = new WeakMap<TargetContext, { schedules: Schedules; byMetric: Map<MetricName, ResolvedTarget | NotApplicable> }>();
-
-/** The target of `metric` in `context`, or why there is none. Never throws on admin data. */
+/**
+ * The target of `metric` in `context`, or why there is none. Never throws on admin data. Contexts are shared across
+ * assessments (see policyContexts); so is their resolution, kept on the context for the schedules it was made with.
+ */
 export function resolveTarget(context: TargetContext, metric: MetricName, schedules: Schedules): ResolvedTarget | NotApplicable {
-  let cache = resolvedByContext.get(context);
-  if (cache === undefined || cache.schedules !== schedules) {
+  let cache = context.resolved;
+  if (cache === null || cache.schedules !== schedules) {
     cache = { schedules, byMetric: new Map() };
-    resolvedByContext.set(context, cache);
+    context.resolved = cache;
   }
-  let resolved = cache.byMetric.get(metric);
+  let resolved = cache.byMetric.get(metric) as ResolvedTarget | NotApplicable | undefined;
   if (resolved === undefined) {
     resolved = resolveUncached(context, metric, schedules);
     cache.byMetric.set(metric, resolved);
