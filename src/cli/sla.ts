@@ -2,6 +2,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { main as runServer } from '../server/main';
 import { ensureAppBuilt } from './app-build';
+import { backtestCommand } from './backtest';
 import { startSandbox } from './start-sandbox';
 
 /*
@@ -9,6 +10,7 @@ import { startSandbox } from './start-sandbox';
  *   start    the server for the Zendesk account in the environment or, with none configured, the sandbox
  *   sandbox  the sandbox: Zendesk emulator + demo data + companion server + agent desk, one URL to open
  *   serve    the companion server alone (reads ZENDESK_*, DATABASE_URL, PORT, ...)
+ *   backtest replay a period's tickets under a draft of the policies (`sla backtest --help` shows the options)
  */
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -57,7 +59,9 @@ async function start(env: NodeJS.ProcessEnv): Promise<void> {
   return sandbox(env);
 }
 
-const COMMANDS: Readonly<Record<string, (env: NodeJS.ProcessEnv) => Promise<void>>> = { start, sandbox, serve: runServer };
+const backtest = (env: NodeJS.ProcessEnv) => backtestCommand(env, process.argv.slice(3));
+
+const COMMANDS: Readonly<Record<string, (env: NodeJS.ProcessEnv) => Promise<void>>> = { start, sandbox, serve: runServer, backtest };
 
 const [command = 'start'] = process.argv.slice(2);
 const run = COMMANDS[command];

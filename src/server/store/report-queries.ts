@@ -1,4 +1,5 @@
 import type { ComplianceRow, ReportDimension, ReportFilters, SlaObjective } from '../../core/report';
+import type { TicketEvent } from '../../core/ticket/ticket-event';
 import type { EpochMillis } from '../../core/time/instant';
 import type { MetricRecord } from './sla-store';
 
@@ -35,6 +36,13 @@ export interface ReportQueryStore {
   listBreachInstants(query: BreachSlice): Promise<readonly EpochMillis[]>;
   /** Records of the slice, oldest first: for objectives (a filter per objective field) and exports. */
   listSliceRecords(query: RecordSlice): Promise<readonly MetricRecord[]>;
+  /**
+   * The tickets with records in the slice, each with the instant its records were computed at (the pipeline's
+   * `now`), ordered by ticket id: what a backtest replays, at the instants that reproduce the stored records.
+   */
+  listSliceTickets(query: RecordSlice): Promise<readonly { readonly ticketId: string; readonly assessedAt: EpochMillis }[]>;
+  /** The stored histories of some tickets (one query), in order; tickets without events are absent. */
+  listTicketHistories(accountId: string, ticketIds: readonly string[]): Promise<ReadonlyMap<string, readonly TicketEvent[]>>;
   listObjectives(accountId: string): Promise<readonly StoredObjective[]>;
   /** Creates (no `objectiveId`) or replaces; null when `objectiveId` is not this account's. */
   saveObjective(input: {

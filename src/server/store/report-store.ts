@@ -1,3 +1,4 @@
+import type { TicketEvent } from '../../core/ticket/ticket-event';
 import { metricRecordRowToRecord, metricRecordToRow } from './metric-record-rows';
 import { complianceFromSql, percentileMethodFor, type PercentileMethod } from './report-compliance';
 import { objectiveStore } from './report-objectives';
@@ -77,6 +78,36 @@ export function reportStore({ db, dialect }: StoreContext, percentiles: Percenti
       if (groupId !== undefined) query = query.where('group_id', '=', groupId);
       const rows = await query.orderBy('started_at').orderBy('ticket_id').orderBy('metric').orderBy('instance').execute();
       return rows.map(metricRecordRowToRecord);
+    },
+
+    async listSliceTickets(slice) {
+      const rows = await db
+        .selectFrom('metric_records')
+        .select((eb) => ['ticket_id', eb.fn.max('updated_at').as('assessed_at')])
+        .where((eb) => sliceCondition(eb, slice, 'started_at'))
+        .groupBy('ticket_id')
+        .orderBy('ticket_id')
+        .execute();
+      return rows.map((r) => ({ ticketId: r.ticket_id, assessedAt: Number(r.assessed_at) }));
+    },
+
+    async listTicketHistories(accountId, ticketIds) {
+      const histories = new Map<string, TicketEvent[]>();
+      if (ticketIds.length === 0) return histories;
+      const rows = await db
+        .selectFrom('ticket_events')
+        .select(['ticket_id', 'payload'])
+        .where('account_id', '=', accountId)
+        .where('ticket_id', 'in', ticketIds)
+        .orderBy('ticket_id')
+        .orderBy('seq')
+        .execute();
+      for (const row of rows) {
+        let history = histories.get(row.ticket_id);
+        if (!history) histories.set(row.ticket_id, (history = []));
+        history.push(JSON.parse(row.payload) as TicketEvent);
+      }
+      return histories;
     },
 
     async recordBreach(breach) {
