@@ -393,6 +393,8 @@ export interface WritebackStore {
     readonly ticketId: string;
     readonly revision: number;
   }): Promise<'done' | 'superseded' | 'lease_lost'>;
+  /** Write-backs waiting or in flight (the outbox's depth). */
+  writebackStats(): Promise<{ readonly pending: number }>;
   /** Retry later, not before `notBefore` (Zendesk's Retry-After, or a backoff). */
   retryWriteback(input: {
     readonly owner: string;

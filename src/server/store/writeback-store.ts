@@ -88,6 +88,11 @@ export function writebackStore(ctx: StoreContext): WritebackStore {
       });
     },
 
+    async writebackStats() {
+      const row = await db.selectFrom('writeback_outbox').select((eb) => eb.fn.countAll().as('pending')).executeTakeFirstOrThrow();
+      return { pending: Number(row.pending) };
+    },
+
     async retryWriteback({ owner, accountId, ticketId, notBefore, error }) {
       const result = await db
         .updateTable('writeback_outbox')

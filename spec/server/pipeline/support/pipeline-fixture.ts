@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import type { PolicyBody } from '../../../../src/server/store/sla-store';
+import type { ScheduleSpec } from '../../../../src/core';
+import { loadConfig } from '../../../../src/server/config';
+import { startServer, type RunningServer } from '../../../../src/server/main';
+import { startPipeline } from '../../../../src/server/pipeline/start-pipeline';
+import type { Account } from '../../../../src/server/store/sla-store';
+import { setUpAccount, type Requirements } from '../../../../src/server/zendesk/account-setup';
+import { ZendeskClients } from '../../../../src/server/zendesk/zendesk-clients';
+import { anEmulator, type TestEmulator } from '../../../sandbox/emulator/support/emulator-fixture';
+import { createTestDatabase, type TestDatabase, type TestDialect } from '../../../support/test-database';
+
+export const REQUIREMENTS = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../requirements.json'), 'utf8')) as Requirements;
+
+/** Mon–Fri 09:00–17:00 in Warsaw. */
+export const OFFICE: ScheduleSpec = {
+  timeZone: 'Europe/Warsaw',
+  week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+};
+
+export interface PipelineWorld {
+  readonly zendesk: TestEmulator;
+  readonly server: RunningServer;
+  readonly account: Account;
+  /** Zendesk field id by requirement identifier (`sla_status`, ...). */
+  readonly fieldIds: Readonly<Record<string, string>>;
+  readonly agentId: number;
+  readonly customerEmail: string;
+  /** Waits until Zendesk has delivered every webhook and the server has processed and written back everything. */
+  settle(): Promise<void>;
+  /** Our fields on the ticket as Zendesk shows them, by requirement identifier, and its tags. */
+  slaOf(ticketId: number): Promise<{ fields: Record<string, unknown>; tags: string[]; updatedAt: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real thing, end to end: the Zendesk emulator with the app installed from requirements.json, our server on a
+ * real database with its pipeline loops running on the emulator's clock, connected by the setup step (webhook,
+ * signing secret, notify trigger), and the given policies.
+ */
+export async function aPipelineWorld(dialect: TestDialect, policies: (scheduleId: string) => PolicyBody[]): Promise<PipelineWorld> {
+  const zendesk = await anEmulator();
+  const database: TestDatabase = await createTestDatabase(dialect);
+  let server: RunningServer | null = null;
+  const close = async () => {
+    await server?.stop();
+    await zendesk.close();
+    await database.drop();
+  };
+  try {
+    const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const url = database.database.kind === 'postgres' ? database.database.url : `sqlite:${database.database.file}`;
+    const config = loadConfig({ PORT: '0', DATABASE_URL: url });
+    if (!config.ok) throw new Error(config.errors.map((e) => e.message).join('; '));
+    server = await startServer(config.value, {
+      log,
+      clock: zendesk.clock,
+      startJobs: (context) => startPipeline(context, { inboxIntervalMs: 10, schedulerIntervalMs: 20, writebackIntervalMs: 10, reconcileIntervalMs: 0 }),
+    });
+    return await connect(zendesk, server, policies, log, close);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function connect(
+  zendesk: TestEmulator,
+  server: RunningServer,
+  policies: (scheduleId: string) => PolicyBody[],
+  log: pino.Logger,
+  close: () => Promise<void>,
+): Promise<PipelineWorld> {
+  const agent = zendesk.admin.addUser({ name: 'Alice Agent', email: 'alice@sandbox.test', role: 'agent', groupIds: [20001] });
+  const customerEmail = 'carol@customer.test';
+  zendesk.admin.addUser({ name: 'Carol Customer', email: customerEmail, role: 'end-user' });
+  const installation = zendesk.admin.installApp(REQUIREMENTS as never, { appName: 'SLA Clock' });
+  let account = await server.store.saveAccount({
+    subdomain: 'acme',
+    credentials: { kind: 'api_token', email: 'admin@sandbox.test', token: 'sandbox-api-token' },
+    webhookSecret: null,
+    appSharedSecret: null,
+    zendeskUrl: zendesk.url,
+    now: zendesk.clock.now(),
+  });
+  const setup = await setUpAccount({
+    store: server.store,
+    client: new ZendeskClients(zendesk.clock).for(account),
+    account,
+    installationId: String(installation.id),
+    publicUrl: server.url,
+    requirements: REQUIREMENTS,
+    now: zendesk.clock.now(),
+    log,
+  });
+  account = (await server.store.findAccount(account.id)) as Account;
+  const schedule = await server.store.saveSchedule({ accountId: account.id, name: 'Office', spec: OFFICE, now: zendesk.clock.now() });
+  if (schedule.kind !== 'saved') throw new Error(schedule.kind);
+  for (const body of policies(schedule.value.id)) {
+    await server.store.savePolicy({ accountId: account.id, body, authorId: null, now: zendesk.clock.now() });
+  }
+  const { store } = server;
+  const settle = async () => {
+    for (let round = 0; round < 500; round++) {
+      await zendesk.admin.settleWebhooks();
+      const [inbox, outbox] = await Promise.all([store.inboxStats(), store.writebackStats()]);
+      if (inbox.pending === 0 && outbox.pending === 0) {
+        // Our own write-back calls the webhook again: settled only when that round found nothing more to do.
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        await zendesk.admin.settleWebhooks();
+        const again = await Promise.all([store.inboxStats(), store.writebackStats()]);
+        if (again[0].pending === 0 && again[1].pending === 0) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('pipeline did not settle');
+  };
+  const byId = new Map(Object.entries(setup.fieldIds).map(([identifier, id]) => [id, identifier]));
+  return {
+    zendesk,
+    server,
+    account,
+    fieldIds: setup.fieldIds,
+    agentId: agent.id,
+    customerEmail,
+    settle,
+    async slaOf(ticketId) {
+      const ticket = (await zendesk.call('GET', `/api/v2/tickets/${ticketId}.json`)).body.ticket;
+      const fields: Record<string, unknown> = {};
+      for (const field of ticket.custom_fields as { id: number; value: unknown }[]) {
+        const identifier = byId.get(String(field.id));
+        if (identifier) fields[identifier] = field.value;
+      }
+      return { fields, tags: ticket.tags as string[], updatedAt: ticket.updated_at as string };
+    },
+    close,
+  };
+}
+
+/** A policy body with first reply and total resolution targets (business minutes on `scheduleId`) for every priority. */
+export function aPolicyBody(overrides: Partial<PolicyBody> & { scheduleId: string }): PolicyBody {
+  const { scheduleId, ...rest } = overrides;
+  return {
+    title: 'Standard',
+    description: '',
+    active: true,
+    filter: { all: [], any: [] },
+    targets: [
+      { metric: 'first_reply_time', priority: 'any', targetMinutes: 60, hours: 'business', scheduleId, warnMinutesBefore: 15 },
+      { metric: 'first_reply_time', priority: 'urgent', targetMinutes: 30, hours: 'business', scheduleId, warnMinutesBefore: 10 },
+      { metric: 'requester_wait_time', priority: 'any', targetMinutes: 8 * 60, hours: 'business', scheduleId },
+    ],
+    ...rest,
+  } as PolicyBody;
+}

@@ -1,0 +1,17 @@
+import { METRIC_NAMES, type MetricName } from '../../core/policy/metric-name';
+
+/**
+ * The tags the server and its triggers put on tickets. They are ours: left out of the ticket's history (they are
+ * not something that happened to the ticket) and never counted as the agent's. `sla_status_*` are the values of
+ * the SLA status dropdown, which Zendesk mirrors as tags.
+ */
+export const DUE_SOON_TAG = 'sla_due_soon';
+export const outTag = (metric: MetricName): string => `sla_out_${metric}`;
+export const OUT_TAGS: readonly string[] = METRIC_NAMES.map(outTag);
+/** Added by the Out-of-SLA email triggers once they have sent; removed by us when the ticket is back in SLA. */
+export const NOTIFIED_OUT_PREFIX = 'sla_notified_out_';
+export const NOTIFIED_DUE_SOON_TAG = 'sla_notified_due_soon';
+
+export function isManagedTag(tag: string): boolean {
+  return tag === DUE_SOON_TAG || tag.startsWith('sla_out_') || tag.startsWith('sla_notified_') || tag.startsWith('sla_status_');
+}

@@ -1,0 +1,161 @@
+import { DateTime } from 'luxon';
+import type { Logger } from 'pino';
+import { assessTicket, compareAssessments, snapshotAt, type SlaTransition, type TicketEvent } from '../../core';
+import { recordsFromAssessment } from '../../core/report';
+import type { Clock } from '../clock';
+import type { Account, SlaStore, TicketState, ZendeskSetup } from '../store/sla-store';
+import type { ZendeskClients } from '../zendesk/zendesk-clients';
+import { isZendeskError } from '../zendesk/zendesk-errors';
+import type { ZendeskTicket } from '../zendesk/zendesk-json';
+import type { AccountRulesCache } from './account-rules';
+import { sameWriteback, slaWriteback, ticketShows } from './sla-writeback';
+import type { UserDirectory } from './user-directory';
+import { historyOfAudits } from './zendesk-history';
+
+export interface PipelineDeps {
+  readonly store: SlaStore;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly zendesk: ZendeskClients;
+  readonly rules: AccountRulesCache;
+  readonly users: UserDirectory;
+  readonly events?: PipelineEvents;
+}
+
+/** What the pipeline reports as it goes (metrics, tests). */
+export interface PipelineEvents {
+  transitions?(account: Account, ticketId: string, transitions: readonly SlaTransition[]): void;
+  writebackQueued?(account: Account, ticketId: string): void;
+}
+
+export interface TicketWork {
+  readonly accountId: string;
+  readonly ticketId: string;
+  /** Who holds the ticket's lease. */
+  readonly owner: string;
+  /**
+   * Read the ticket and its audits from Zendesk first (a webhook said it changed, or we have no history yet).
+   * A scheduler wake-up only re-assesses the stored history at the new now.
+   */
+  readonly readZendesk: boolean;
+}
+
+export type TicketOutcome =
+  | { readonly kind: 'assessed'; readonly transitions: readonly SlaTransition[]; readonly writeback: boolean }
+  /** The ticket is gone from Zendesk: its clocks stop (no next check). */
+  | { readonly kind: 'deleted' }
+  /** Another worker holds the ticket now (our lease ran out): nothing of ours was saved. */
+  | { readonly kind: 'lease_lost' };
+
+/**
+ * One ticket through the pipeline: read what changed in Zendesk, append it to the stored history, assess with
+ * the core at now, store the assessment, the metric records and new breaches, and queue a write-back only when
+ * what Zendesk shows would change. The caller holds the ticket's lease; everything is idempotent, so running it
+ * twice (a crash after some steps, a redelivery) gives the same stored state and no second write.
+ */
+export async function processTicket(deps: PipelineDeps, work: TicketWork): Promise<TicketOutcome> {
+  const { store, clock } = deps;
+  const account = await store.findAccount(work.accountId);
+  if (!account) throw new Error(`No account ${work.accountId}`);
+  const setup = account.zendeskSetup;
+  if (!setup) throw new Error(`Account ${account.subdomain} is not set up yet (no Zendesk field ids)`);
+  const state = await store.getTicketState(account.id, work.ticketId);
+  let zendeskTicket: ZendeskTicket | null = null;
+  let stored = await store.listTicketEvents(account.id, work.ticketId);
+  if (work.readZendesk || stored.length === 0) {
+    const read = await readFromZendesk(deps, account, setup, work.ticketId);
+    if (read === 'deleted') return finishDeleted(deps, account, work, state);
+    zendeskTicket = read.ticket;
+    if ((await store.appendTicketEvents({ accountId: account.id, ticketId: work.ticketId, events: read.events })) > 0) {
+      stored = await store.listTicketEvents(account.id, work.ticketId);
+    }
+  }
+  const history: TicketEvent[] = stored.map((s) => s.event);
+  if (!history.some((e) => e.type === 'created')) throw new Error(`Ticket ${work.ticketId} has no creation audit`);
+
+  const now = clock.now();
+  const rules = await deps.rules.load(account.id);
+  const ticket = snapshotAt(history, now);
+  const assessment = assessTicket({ ticket, history, policies: rules.policies, schedules: rules.schedules, now });
+  const transitions = compareAssessments(state?.assessment ?? null, assessment);
+
+  await store.saveMetricRecords(recordsFromAssessment(ticket, assessment).map((r) => ({ ...r, accountId: account.id })), now);
+  for (const t of transitions) {
+    if (t.kind !== 'breached') continue;
+    const policyId = assessment.policy.kind === 'selected' ? assessment.policy.policy.id : null;
+    await store.recordBreach({ accountId: account.id, ticketId: work.ticketId, metric: t.metric, instance: t.instance, policyId, breachedAt: t.at, recordedAt: now });
+  }
+  deps.events?.transitions?.(account, work.ticketId, transitions);
+
+  const desired = slaWriteback(assessment, setup);
+  const shownNow = zendeskTicket ? (ticketShows(zendeskTicket, desired) ? desired : null) : (state?.shown ?? null);
+  const zendeskUpdatedAt = zendeskTicket ? DateTime.fromISO(zendeskTicket.updated_at, { zone: 'utc' }).toMillis() : (state?.zendeskUpdatedAt ?? null);
+  const writeback = !sameWriteback(shownNow, desired);
+  if (writeback) {
+    const updatedStamp = zendeskTicket?.updated_at ?? (zendeskUpdatedAt === null ? null : DateTime.fromMillis(zendeskUpdatedAt, { zone: 'utc' }).toISO({ suppressMilliseconds: true }));
+    await store.enqueueWriteback({ accountId: account.id, ticketId: work.ticketId, desired: { ...desired, updatedStamp }, now });
+    deps.events?.writebackQueued?.(account, work.ticketId);
+  }
+  const saved = await store.saveTicketState({
+    owner: work.owner,
+    accountId: account.id,
+    ticketId: work.ticketId,
+    assessment,
+    // Once queued, the write-back is what Zendesk will show; a failed write is healed by the next read.
+    shown: writeback ? desired : shownNow,
+    policyId: assessment.policy.kind === 'selected' ? assessment.policy.policy.id : null,
+    nextCheckAt: assessment.nextCheckAt,
+    zendeskUpdatedAt,
+    now,
+  });
+  if (saved === 'lease_lost') return { kind: 'lease_lost' };
+  return { kind: 'assessed', transitions, writeback };
+}
+
+async function readFromZendesk(deps: PipelineDeps, account: Account, setup: ZendeskSetup, ticketId: string) {
+  const client = deps.zendesk.for(account);
+  let ticket: ZendeskTicket;
+  try {
+    ticket = await client.getTicket(ticketId);
+  } catch (error) {
+    if (isZendeskError(error, 'not_found')) return 'deleted' as const;
+    throw error;
+  }
+  if (ticket.status === 'deleted') return 'deleted' as const;
+  const audits = await client.listAudits(ticketId);
+  const people = new Set<string>();
+  if (ticket.requester_id) people.add(ticket.requester_id);
+  for (const audit of audits) {
+    for (const event of audit.events) {
+      if (event.type === 'Comment') {
+        const author = event.author_id ?? audit.author_id;
+        if (author) people.add(author);
+      }
+      if (event.field_name === 'requester_id') {
+        for (const value of [event.value, event.previous_value]) if (typeof value === 'string' && /^\d+$/.test(value)) people.add(value);
+      }
+    }
+  }
+  const users = await deps.users.resolve(account.id, client, people);
+  const ownFieldIds = new Set(Object.values(setup.fieldIds));
+  return { ticket, events: historyOfAudits({ ticket, audits, users, ownFieldIds }) };
+}
+
+/** A deleted ticket keeps its history and records (reports count what happened) but is never checked again. */
+async function finishDeleted(deps: PipelineDeps, account: Account, work: TicketWork, state: TicketState | null): Promise<TicketOutcome> {
+  if (state?.assessment) {
+    const saved = await deps.store.saveTicketState({
+      owner: work.owner,
+      accountId: account.id,
+      ticketId: work.ticketId,
+      assessment: state.assessment,
+      shown: state.shown,
+      policyId: state.policyId,
+      nextCheckAt: null,
+      zendeskUpdatedAt: state.zendeskUpdatedAt,
+      now: deps.clock.now(),
+    });
+    if (saved === 'lease_lost') return { kind: 'lease_lost' };
+  }
+  return { kind: 'deleted' };
+}

@@ -1,0 +1,59 @@
+import type { JobContext } from '../main';
+import { runEvery, type RunningLoop } from '../jobs/run-every';
+import { ZendeskClients } from '../zendesk/zendesk-clients';
+import { AccountRulesCache } from './account-rules';
+import { drainInbox, type WorkerOptions } from './inbox-worker';
+import type { PipelineDeps, PipelineEvents } from './process-ticket';
+import { reconcileAccounts } from './reconcile-worker';
+import { runDueChecks } from './scheduler-worker';
+import { UserDirectory } from './user-directory';
+import { drainWritebacks, type WritebackEvents } from './writeback-worker';
+
+export interface PipelineOptions {
+  /** How often each loop looks for work when the last round found none. */
+  readonly inboxIntervalMs?: number;
+  /** The scheduler's resolution: a breach is written at most about this long after it is due (plus the write). */
+  readonly schedulerIntervalMs?: number;
+  readonly writebackIntervalMs?: number;
+  /** 0 turns the reconciliation sweep off (the sandbox, whose emulator always delivers). */
+  readonly reconcileIntervalMs?: number;
+  readonly events?: PipelineEvents & WritebackEvents;
+}
+
+const LEASE_MS = 60_000;
+const DONE_INBOX_KEPT_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * The server's background work, as `startServer`'s `startJobs`: the inbox (webhooks in), the scheduler (due
+ * checks), the write-back outbox (updates out), the reconciliation sweep, and the purge of old inbox rows. Every
+ * loop claims its work with leases in the database, so several processes share it and a dead one's work is
+ * taken over when its leases run out.
+ */
+export function startPipeline(context: JobContext, options: PipelineOptions = {}): RunningLoop[] {
+  const { store, clock, log, leaseOwner } = context;
+  const deps: PipelineDeps & { writebackEvents?: WritebackEvents } = {
+    store,
+    clock,
+    log,
+    zendesk: new ZendeskClients(clock),
+    rules: new AccountRulesCache(store, log),
+    users: new UserDirectory(),
+    ...(options.events ? { events: options.events, writebackEvents: options.events } : {}),
+  };
+  const worker: WorkerOptions = { owner: leaseOwner, leaseMs: LEASE_MS, batch: 20, concurrency: 8 };
+  const onError = (error: unknown, name: string) => log.error({ err: error, loop: name }, 'background loop round failed');
+  const loops = [
+    runEvery({ name: 'inbox', intervalMs: options.inboxIntervalMs ?? 200, task: () => drainInbox(deps, worker), onError }),
+    runEvery({ name: 'scheduler', intervalMs: options.schedulerIntervalMs ?? 1_000, task: () => runDueChecks(deps, worker), onError }),
+    runEvery({ name: 'writeback', intervalMs: options.writebackIntervalMs ?? 250, task: () => drainWritebacks(deps, worker), onError }),
+    runEvery({
+      name: 'inbox-purge',
+      intervalMs: 60 * 60_000,
+      task: async () => ((await store.purgeFinishedInbox({ finishedBefore: clock.now() - DONE_INBOX_KEPT_MS, limit: 5_000 })) === 5_000 ? 'more' : 'idle'),
+      onError,
+    }),
+  ];
+  const reconcileMs = options.reconcileIntervalMs ?? 5 * 60_000;
+  if (reconcileMs > 0) loops.push(runEvery({ name: 'reconcile', intervalMs: reconcileMs, task: () => reconcileAccounts(deps), onError }));
+  return loops;
+}
