@@ -43,7 +43,7 @@ let desk: RunningAgentDesk;
 let browser: Chromium;
 let page: Page;
 /** The desk tickets whose histories the test gives the server, by the state they show. */
-const ticketIds: Record<'onTrack' | 'dueSoon' | 'breached' | 'paused' | 'met' | 'metLate', number> = {} as never;
+const ticketIds: Record<'onTrack' | 'dueSoon' | 'breached' | 'paused' | 'met' | 'metLate' | 'breachingNow', number> = {} as never;
 
 const snapshot = (id: number, overrides: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
   id: String(id), status: 'open', priority: 'normal', type: 'question', groupId: null, assigneeId: null, brandId: null,
@@ -88,6 +88,9 @@ async function seedServer(store: SlaStore, accountId: string): Promise<void> {
       { type: 'created', at: london('09:00'), ticket: snapshot(id) },
       { type: 'comment', at: london('11:30'), public: true, authorRole: 'agent' },
     ],
+    // Two business hours from 13:00:08: due 15:00:08, eight seconds after the server's (frozen) now, so the
+    // sidebar opens on "due soon" and breaches while the test watches.
+    breachingNow: (id) => [{ type: 'created', at: london('13:00') + 8000, ticket: snapshot(id) }],
   };
   for (const [key, history] of Object.entries(histories) as [keyof typeof ticketIds, (id: number) => TicketEvent[]][]) {
     const ticketId = ticketIds[key];
@@ -115,7 +118,7 @@ beforeAll(async () => {
 
   const { tickets } = await zendeskApi(emulator.url, credentials).get<{ tickets: TicketJson[] }>('/tickets?per_page=100');
   const workable = tickets.filter((t) => t.status === 'open' && t.priority !== 'urgent');
-  (Object.keys({ onTrack: 0, dueSoon: 0, breached: 0, paused: 0, met: 0, metLate: 0 }) as (keyof typeof ticketIds)[]).forEach((key, i) => {
+  (Object.keys({ onTrack: 0, dueSoon: 0, breached: 0, paused: 0, met: 0, metLate: 0, breachingNow: 0 }) as (keyof typeof ticketIds)[]).forEach((key, i) => {
     ticketIds[key] = (workable[i] as TicketJson).id;
   });
   await seedServer(testStore.store, account.id);
@@ -215,6 +218,22 @@ describe('the ticket sidebar in the agent desk', () => {
     // The live row still shows the saved ticket.
     expect(await countdownOf('first_reply_time').innerText()).toContain('due Mon 4:30 PM');
     await saveScreenshot(page, 'sidebar-preview', '#zaf-app');
+    // Saved: the sidebar drops the preview and reloads from the server.
+    await page.getByRole('button', { name: /Submit as/ }).click();
+    await page.getByText('Saved.').waitFor();
+    await app.locator('[data-preview]').waitFor({ state: 'detached' });
+  });
+
+  it('breaches live in the browser, and tells screen readers once, not every tick', async () => {
+    const app = await openTicket('breachingNow');
+    await app.locator('li[data-metric="first_reply_time"][data-tone="due_soon"]').waitFor();
+    expect(await app.locator('[data-announcement]').innerText()).toBe('');
+    await app.locator('li[data-metric="first_reply_time"][data-tone="breached"]').waitFor({ timeout: 15_000 });
+    expect(await countdownOf('first_reply_time').innerText()).toMatch(/^overdue by 0 m \d+ s business · was due Mon 3:00 PM/);
+    const announcement = app.locator('[data-announcement]');
+    expect(await announcement.getAttribute('aria-live')).toBe('polite');
+    expect(await announcement.textContent()).toBe('First reply time: Breached');
+    await saveScreenshot(page, 'sidebar-breached-live', '#zaf-app');
   });
 
   it('speaks Japanese to an agent whose Zendesk locale is ja', async () => {

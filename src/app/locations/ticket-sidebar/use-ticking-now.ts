@@ -2,20 +2,21 @@ import { useEffect, useState } from 'react';
 
 /**
  * The server's now, ticking every second: the browser's clock plus `offsetMs` (server minus browser, measured
- * when the answer arrived), so a browser clock that is off does not move due times. Ticks land just after each
- * whole second, so the countdown's seconds change together.
+ * when the answer arrived), so a browser clock that is off does not move due times. The clock is read at render
+ * (the state only makes the component render each second), so the render that brings a new answer already shows
+ * it at the server's now, never at a moment before the server assessed it. Ticks land just after each whole
+ * second, so the countdown's seconds change together.
  */
 export function useTickingNow(offsetMs: number): number {
-  const [now, setNow] = useState(() => Date.now() + offsetMs);
+  const [, setTicks] = useState(0);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     const tick = () => {
-      const browserNow = Date.now();
-      setNow(browserNow + offsetMs);
-      timer = setTimeout(tick, 1000 - (browserNow % 1000) + 5);
+      setTicks((n) => n + 1);
+      timer = setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
     };
-    tick();
+    timer = setTimeout(tick, 1000 - (Date.now() % 1000) + 5);
     return () => clearTimeout(timer);
-  }, [offsetMs]);
-  return now;
+  }, []);
+  return Date.now() + offsetMs;
 }
