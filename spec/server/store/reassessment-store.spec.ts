@@ -33,6 +33,9 @@ describe.each(TEST_DIALECTS)('reassessment store on %s', (dialect) => {
     await expect(store().listOpenTicketIds(account.id, 10)).resolves.toEqual({ ticketIds: ['1', '2', '4'], truncated: false });
     await expect(store().listOpenTicketIds(account.id, 2)).resolves.toEqual({ ticketIds: ['1', '2'], truncated: true });
 
+    const histories = await store().listOpenTicketHistories(account.id, 2);
+    expect(histories).toEqual({ tickets: [{ ticketId: '1', history: historyTo() }, { ticketId: '2', history: historyTo('pending') }], truncated: true });
+
     const now = T0 + 3_600_000;
     await expect(store().requestReassessment(account.id, now)).resolves.toBe(3);
     const checks = await Promise.all(['1', '2', '3', '4', '5'].map(async (id) => (await store().getTicketState(account.id, id))?.nextCheckAt));

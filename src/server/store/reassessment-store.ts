@@ -13,6 +13,16 @@ export interface ReassessmentStore {
   requestReassessment(accountId: string, now: EpochMillis): Promise<number>;
   /** Ids of the account's tickets that have a state and are neither solved nor closed: at most `limit`, by id. */
   listOpenTicketIds(accountId: string, limit: number): Promise<{ readonly ticketIds: readonly string[]; readonly truncated: boolean }>;
+  /**
+   * The same tickets with their histories (in append order, as listTicketEvents gives them), read a chunk of
+   * tickets per query instead of one query per ticket: what a sweep over many tickets needs.
+   */
+  listOpenTicketHistories(accountId: string, limit: number): Promise<{ readonly tickets: readonly OpenTicketHistory[]; readonly truncated: boolean }>;
+}
+
+export interface OpenTicketHistory {
+  readonly ticketId: string;
+  readonly history: readonly TicketEvent[];
 }
 
 /** Rows per `IN (...)` list: far below SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
@@ -38,6 +48,23 @@ export function reassessmentStore({ db }: StoreContext): ReassessmentStore {
     async listOpenTicketIds(accountId, limit) {
       const ids = await openTicketIds(db, accountId);
       return { ticketIds: ids.slice(0, limit), truncated: ids.length > limit };
+    },
+    async listOpenTicketHistories(accountId, limit) {
+      const ids = await openTicketIds(db, accountId);
+      const wanted = ids.slice(0, limit);
+      const histories = new Map<string, TicketEvent[]>(wanted.map((id) => [id, []]));
+      for (let i = 0; i < wanted.length; i += CHUNK) {
+        const rows = await db
+          .selectFrom('ticket_events')
+          .select(['ticket_id', 'payload'])
+          .where('account_id', '=', accountId)
+          .where('ticket_id', 'in', wanted.slice(i, i + CHUNK))
+          .orderBy('ticket_id')
+          .orderBy('seq')
+          .execute();
+        for (const row of rows) histories.get(row.ticket_id)?.push(JSON.parse(row.payload) as TicketEvent);
+      }
+      return { tickets: wanted.map((ticketId) => ({ ticketId, history: histories.get(ticketId) ?? [] })), truncated: ids.length > limit };
     },
   };
 }

@@ -53,17 +53,16 @@ export async function impactRoutes(app: FastifyInstance, { deps }: { deps: HttpD
     const draft = parseDraft(request.body, Object.keys(specs));
     const draftSchedules = { ...schedules, ...draft.schedules };
     const now = deps.clock.now();
-    const { ticketIds, truncated } = await deps.store.listOpenTicketIds(accountId, IMPACT_TICKET_LIMIT);
+    const { tickets, truncated } = await deps.store.listOpenTicketHistories(accountId, IMPACT_TICKET_LIMIT);
     const changes: TicketImpact[] = [];
-    for (const ticketId of ticketIds) {
-      const history = (await deps.store.listTicketEvents(accountId, ticketId)).map((stored) => stored.event);
+    for (const { ticketId, history } of tickets) {
       if (!history.some((event) => event.type === 'created')) continue;
       const ticket = snapshotAt(history, now);
       const before = assessTicket({ ticket, history, policies: current, schedules, now });
       const after = assessTicket({ ticket, history, policies: draft.policies, schedules: draftSchedules, now });
       for (const change of compareImpact(before, after)) changes.push({ ticketId, ...change });
     }
-    return { assessedAt: now, scanned: ticketIds.length, truncated, changes, summary: summarize(changes) };
+    return { assessedAt: now, scanned: tickets.length, truncated, changes, summary: summarize(changes) };
   });
 }
 
