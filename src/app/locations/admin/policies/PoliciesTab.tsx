@@ -93,7 +93,12 @@ export default function PoliciesTab() {
   const move = (from: number, to: number) => {
     if (!run) return;
     const moved = moveItem(policies, from, to).map((policy, position) => ({ ...policy, position }));
-    changes.propose({ kind: 'reorder', policies: moved, commit: (apply) => run(reorderPoliciesCall(moved.map((p) => p.id), apply)) });
+    changes.propose({
+      kind: 'reorder',
+      policies: moved,
+      commit: (apply) => run(reorderPoliciesCall(moved.map((p) => p.id), apply)),
+      onSaved: () => list.set(moveItem(saved, from, to).map((s, position) => ({ ...s, policy: { ...s.policy, position } }))),
+    });
   };
 
   const confirm = async () => {

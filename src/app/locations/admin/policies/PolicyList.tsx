@@ -64,7 +64,7 @@ export default function PolicyList({ policies, warningCounts, busy, t, onEdit, o
             </span>
             <SM aria-label={t('admin.policies.position', { position: index + 1 })}>{index + 1}</SM>
             <div>
-              <MD isBold>{policy.title}</MD>
+              <MD isBold data-policy-title>{policy.title}</MD>
               <SM>
                 {t('admin.policies.summary', { conditions, targets: policy.targets.length })}{' '}
                 {warnings > 0 && <Tag hue="yellow" size="small">{t('admin.policies.warning_count', { count: warnings })}</Tag>}

@@ -11,6 +11,8 @@ export interface PendingChange {
   /** The whole list as it would be after the change (what preview-impact assesses). */
   readonly policies: readonly SlaPolicy[];
   readonly commit: (apply: ApplyMode) => Promise<AdminCallResult<unknown>>;
+  /** Shows the saved state at once, before the list is read again. */
+  readonly onSaved?: () => void;
 }
 
 export interface PolicyChanges {
@@ -42,6 +44,7 @@ export function usePolicyChanges(run: RunAdminCall | null): PolicyChanges {
   const confirm = async () => {
     if (!pending) return null;
     const result = await pending.commit(apply);
+    if (result.ok) pending.onSaved?.();
     setPending(null);
     return result;
   };
