@@ -47,11 +47,20 @@ describe('loadConfig', () => {
       subdomain: 'acme',
       auth: { kind: 'api_token', email: 'ops@acme.test', token: 'tok' },
       webhookSecret: 'whsec',
+      url: 'https://acme.zendesk.com',
+      installationId: null,
     });
     expect(config.encryptionKey.source).toBe('environment');
     expect(config.port).toBe(0);
     expect(config.logLevel).toBe('debug');
     expect(config.appSharedSecret).toBeNull();
+  });
+
+  it('takes another Zendesk URL and the app installation id, and names them when malformed', () => {
+    const config = configOf({ ...ACCOUNT, ZENDESK_URL: 'http://127.0.0.1:4010/', ZENDESK_APP_INSTALLATION_ID: '77' });
+    expect(config.zendesk).toMatchObject({ url: 'http://127.0.0.1:4010', installationId: '77' });
+    const bad = loadConfig({ ...ACCOUNT, ZENDESK_URL: 'ftp://x', ZENDESK_APP_INSTALLATION_ID: 'abc' });
+    expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual(['ZENDESK_URL', 'ZENDESK_APP_INSTALLATION_ID']);
   });
 
   it('reads an account with an OAuth token (no email needed)', () => {

@@ -6,6 +6,10 @@ import { startAgentDesk, type RunningAgentDesk } from '../sandbox/desk/start-age
 import { DEFAULT_SEED, startZendeskEmulator, type RunningZendeskEmulator } from '../sandbox/emulator';
 import { loadConfig, type Environment, type ServerConfig } from '../server/config';
 import { startServer, type RunningServer } from '../server/main';
+import { startPipeline } from '../server/pipeline/start-pipeline';
+import { setUpAccount, type Requirements } from '../server/zendesk/account-setup';
+import { ZendeskClients } from '../server/zendesk/zendesk-clients';
+import { sandboxPolicies, SANDBOX_SCHEDULE } from './sandbox-rules';
 
 export interface SandboxOptions {
   /** The environment the companion server reads (PORT, HOST, DATABASE_URL, LOG_LEVEL); no ZENDESK_* variables. */
@@ -52,9 +56,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     stops.push(() => emulator.close());
     const requirements = JSON.parse(fs.readFileSync(path.join(options.root, 'requirements.json'), 'utf8')) as Record<string, unknown>;
     const seed = await seedSandbox({ emulatorUrl: emulator.url, credentials, requirements, seed: options.seed ?? 1, now });
-    const server = await startServer(config, { log: options.log, clock: emulator.clock });
+    const server = await startServer(config, { log: options.log, clock: emulator.clock, startJobs: (context) => startPipeline(context) });
     stops.push(() => server.stop());
-    await connectServer({ server, config, credentials, now: emulator.clock.now() });
+    await connectServer({ server, config, credentials, emulatorUrl: emulator.url, seed, requirements: requirements as Requirements, clock: emulator.clock, log: options.log });
     const desk = await startAgentDesk({
       emulatorUrl: emulator.url,
       credentials,
@@ -87,20 +91,53 @@ function sandboxConfig(env: Environment): ServerConfig {
 }
 
 /**
- * What the server's own setup will do for a real account, as far as it exists today: the server learns the
- * account (subdomain "sandbox", the emulator's API credentials, the app's shared secret), so the sidebar's signed
- * calls are accepted.
- *
- * Seam for the server wiring (issue #3): its setup step belongs here, after this: point the `sla_server` webhook at
- * `${server.url}/zendesk/webhooks/ticket-events`, read its signing secret, create the "SLA: notify server"
- * trigger, and seed the default schedule and policies (the VIP policy names `seed.organizations.vip`).
+ * Connects the server to the sandbox account as the setup step connects a real one: the server learns the account
+ * (subdomain "sandbox", the emulator's URL and API credentials, the app's shared secret), points the app's webhook
+ * at itself, stores its signing secret and creates the "SLA: notify server" trigger; then the demo schedule and
+ * policies are saved, and the seeded tickets (played before the webhook pointed here) are queued as if Zendesk had
+ * just told the server about them.
  */
-async function connectServer(input: { server: RunningServer; config: ServerConfig; credentials: { email: string; apiToken: string }; now: number }): Promise<void> {
-  await input.server.store.saveAccount({
+async function connectServer(input: {
+  server: RunningServer;
+  config: ServerConfig;
+  credentials: { email: string; apiToken: string };
+  emulatorUrl: string;
+  seed: SandboxSeed;
+  requirements: Requirements;
+  clock: { now(): number };
+  log: Logger;
+}): Promise<void> {
+  const { server, seed, clock } = input;
+  const account = await server.store.saveAccount({
     subdomain: 'sandbox',
     credentials: { kind: 'api_token', email: input.credentials.email, token: input.credentials.apiToken },
     webhookSecret: null,
     appSharedSecret: input.config.appSharedSecret,
-    now: input.now,
+    zendeskUrl: input.emulatorUrl,
+    now: clock.now(),
   });
+  await setUpAccount({
+    store: server.store,
+    client: new ZendeskClients(clock).for(account),
+    account,
+    installationId: String(seed.installationId),
+    publicUrl: server.url,
+    requirements: input.requirements,
+    now: clock.now(),
+    log: input.log,
+  });
+  const schedule = await server.store.saveSchedule({ accountId: account.id, ...SANDBOX_SCHEDULE, now: clock.now() });
+  if (schedule.kind !== 'saved') throw new Error(`sandbox schedule not saved: ${schedule.kind}`);
+  for (const body of sandboxPolicies(schedule.value.id, String(seed.organizations.vip))) {
+    await server.store.savePolicy({ accountId: account.id, body, authorId: null, now: clock.now() });
+  }
+  for (const ticketId of seed.ticketIds) {
+    await server.store.enqueueWebhook({
+      accountId: account.id,
+      invocationId: `sandbox-seed:${ticketId}`,
+      ticketId: String(ticketId),
+      rawBody: JSON.stringify({ ticket_id: String(ticketId), source: 'sandbox_seed' }),
+      receivedAt: clock.now(),
+    });
+  }
 }

@@ -44,6 +44,10 @@ export type ZendeskConfig =
       readonly auth: ZendeskAuth;
       /** Null until the setup step reads it from Zendesk (`GET /api/v2/webhooks/{id}/signing_secret`). */
       readonly webhookSecret: string | null;
+      /** The API's base URL: `https://{subdomain}.zendesk.com`, unless ZENDESK_URL says otherwise (a proxy, a test). */
+      readonly url: string;
+      /** The app's installation id: with PUBLIC_URL, the server sets the account up at start (webhook, triggers). */
+      readonly installationId: string | null;
     };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -154,6 +158,8 @@ const ZENDESK_VARIABLES = [
   'ZENDESK_API_TOKEN',
   'ZENDESK_OAUTH_TOKEN',
   'ZENDESK_WEBHOOK_SECRET',
+  'ZENDESK_URL',
+  'ZENDESK_APP_INSTALLATION_ID',
 ] as const;
 
 /** No Zendesk variable at all means sandbox mode; any of them means an account, which must then be complete. */
@@ -169,8 +175,21 @@ function readZendesk(env: Environment, problem: Problem): ZendeskConfig | null {
   } else {
     subdomainOk = true;
   }
-  if (!subdomainOk || !auth || subdomain === undefined) return null;
-  return { mode: 'account', subdomain: subdomain.toLowerCase(), auth, webhookSecret: value(env, 'ZENDESK_WEBHOOK_SECRET') ?? null };
+  const url = value(env, 'ZENDESK_URL');
+  const urlOk = url === undefined || (/^https?:\/\//i.test(url) && URL.canParse(url));
+  if (!urlOk) problem('ZENDESK_URL', 'invalid_url', 'must be an http:// or https:// URL (default https://{subdomain}.zendesk.com)');
+  const installationId = value(env, 'ZENDESK_APP_INSTALLATION_ID');
+  const installationOk = installationId === undefined || /^\d+$/.test(installationId);
+  if (!installationOk) problem('ZENDESK_APP_INSTALLATION_ID', 'invalid_id', 'must be the numeric id of the app\'s installation (Admin Center > Apps)');
+  if (!subdomainOk || !auth || subdomain === undefined || !urlOk || !installationOk) return null;
+  return {
+    mode: 'account',
+    subdomain: subdomain.toLowerCase(),
+    auth,
+    webhookSecret: value(env, 'ZENDESK_WEBHOOK_SECRET') ?? null,
+    url: (url ?? `https://${subdomain.toLowerCase()}.zendesk.com`).replace(/\/+$/, ''),
+    installationId: installationId ?? null,
+  };
 }
 
 function readZendeskAuth(env: Environment, problem: Problem): ZendeskAuth | null {

@@ -8,6 +8,8 @@ import { buildHttpServer } from './http/build-http-server';
 import type { RunningLoop } from './jobs/run-every';
 import { openStore } from './store/open-store';
 import type { SlaStore } from './store/sla-store';
+import { startPipeline } from './pipeline/start-pipeline';
+import { startAccountSetup } from './zendesk/account-setup-loop';
 
 declare module 'luxon' {
   interface TSSettings {
@@ -68,7 +70,7 @@ export async function startServer(config: ServerConfig, { log, clock = systemClo
 /** The account named in the environment; a webhook secret stored by the setup step is kept if the env has none. */
 async function saveConfiguredAccount(config: ServerConfig, store: SlaStore, clock: Clock): Promise<void> {
   if (config.zendesk.mode !== 'account') return;
-  const { subdomain, auth, webhookSecret } = config.zendesk;
+  const { subdomain, auth, webhookSecret, url } = config.zendesk;
   const existing = await store.findAccountBySubdomain(subdomain);
   await store.saveAccount({
     subdomain,
@@ -76,6 +78,7 @@ async function saveConfiguredAccount(config: ServerConfig, store: SlaStore, cloc
     webhookSecret: webhookSecret ?? existing?.webhookSecret ?? null,
     appSharedSecret: config.appSharedSecret ?? existing?.appSharedSecret ?? null,
     settings: existing?.settings ?? {},
+    zendeskUrl: url,
     now: clock.now(),
   });
 }
@@ -88,8 +91,11 @@ export async function main(env: Environment = process.env): Promise<void> {
     return;
   }
   const log = pino({ level: loaded.value.logLevel });
-  // The inbox, scheduler and write-back workers are passed as `startJobs` with the Zendesk pipeline (issue #3).
-  const server = await startServer(loaded.value, { log });
+  const config = loaded.value;
+  const server = await startServer(config, {
+    log,
+    startJobs: (context) => [...startPipeline(context), ...startAccountSetup(config, context)],
+  });
   log.info({ url: server.url, mode: loaded.value.zendesk.mode, database: loaded.value.database.kind }, 'SLA server listening');
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');
