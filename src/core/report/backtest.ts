@@ -3,6 +3,7 @@ import { snapshotAt } from '../clock/snapshot-draft';
 import type { SlaPolicy } from '../policy/sla-policy';
 import type { Schedule } from '../schedule';
 import type { TicketEvent } from '../ticket/ticket-event';
+import type { TicketSnapshot } from '../ticket/ticket-snapshot';
 import type { EpochMillis } from '../time/instant';
 import { compareBacktest, type BacktestComparison } from './backtest-comparison';
 import type { SlaObjective } from './objective';
@@ -41,14 +42,20 @@ export interface ReplayedTicket {
   readonly records: readonly ReportRecord[];
 }
 
-/** Replays one ticket under one rule set, exactly as the server pipeline assesses it. */
-export function replayTicket(ticket: BacktestTicket, rules: RuleSet, at: EpochMillis): ReplayedTicket {
-  const snapshot = { ...snapshotAt(ticket.history, at), id: ticket.ticketId };
+/**
+ * Replays one ticket under one rule set, exactly as the server pipeline assesses it. `snapshot` is the ticket as
+ * of `at`; it does not depend on the rules, so a caller replaying under two sets computes it once.
+ */
+export function replayTicket(ticket: BacktestTicket, rules: RuleSet, at: EpochMillis, snapshot: TicketSnapshot = snapshotOf(ticket, at)): ReplayedTicket {
   const assessment = assessTicket({ ticket: snapshot, history: ticket.history, policies: rules.policies, schedules: rules.schedules, now: at });
   return {
     policyId: assessment.policy.kind === 'selected' ? assessment.policy.policy.id : null,
     records: recordsFromAssessment(snapshot, assessment),
   };
+}
+
+function snapshotOf(ticket: BacktestTicket, at: EpochMillis): TicketSnapshot {
+  return { ...snapshotAt(ticket.history, at), id: ticket.ticketId };
 }
 
 /**
@@ -66,8 +73,9 @@ export class Backtest {
 
   add(ticket: BacktestTicket): void {
     const at = ticket.at ?? this.config.asOf;
-    const before = replayTicket(ticket, this.config.current, at);
-    const after = replayTicket(ticket, this.config.draft, at);
+    const snapshot = snapshotOf(ticket, at);
+    const before = replayTicket(ticket, this.config.current, at, snapshot);
+    const after = replayTicket(ticket, this.config.draft, at, snapshot);
     this.tickets++;
     if (before.policyId !== after.policyId) this.switches.push({ ticketId: ticket.ticketId, from: before.policyId, to: after.policyId });
     const inPeriod = (r: ReportRecord) => r.startedAt >= this.config.from && r.startedAt < this.config.to;

@@ -1,0 +1,88 @@
+/**
+ * Backtest throughput: tickets replayed per CPU-second, each under the current rules and a draft (two assessments
+ * plus the records and the comparison bookkeeping), side by side in the same run with one plain `assessTicket`
+ * per ticket (what the server pays to assess a ticket once), as a ratio. Then the whole `sla backtest` path from
+ * stored histories in SQLite (read 500 histories per query, replay, compare, check the reproduction), per
+ * wall-clock second.
+ *
+ *   npx tsx bench/backtest.bench.ts [tickets=20000]
+ *
+ * Histories are the generated month of spec/support/generated-tickets.ts: 10–20 events each, three policies
+ * (urgent and VIP on Europe/Warsaw business hours, a calendar catch-all). Goal: >= 20,000 tickets/s/core.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assessTicket, snapshotAt } from '../src/core/clock';
+import { Backtest, recordsFromAssessment, type BacktestTicket, type RuleSet } from '../src/core/report';
+import { createSchedule } from '../src/core/schedule';
+import { runBacktest } from '../src/cli/backtest-run';
+import { openStore } from '../src/server/store/open-store';
+import { generatedHistory, generatedPolicies, OFFICE_HOURS } from '../spec/support/generated-tickets';
+import { formatRate, opsPerSecond } from './support/measure';
+
+const TICKETS = Number(process.argv[2] ?? 20_000);
+const MARCH = Date.parse('2026-03-01T00:00:00+01:00');
+const APRIL = Date.parse('2026-04-01T00:00:00+02:00');
+const SPAN = APRIL - MARCH - 5 * 86_400_000;
+
+const current: RuleSet = {
+  policies: generatedPolicies('office').map((body, i) => ({ ...body, id: `p${i}`, position: i + 1 })),
+  schedules: { office: createSchedule(OFFICE_HOURS) },
+};
+/** The draft tightens every target by a third: a typical "what if" that moves many instances. */
+const tightened = (rules: RuleSet): RuleSet => ({
+  policies: rules.policies.map((p) => ({ ...p, targets: p.targets.map((t) => ({ ...t, targetMinutes: Math.round((t.targetMinutes * 2) / 3) })) })),
+  schedules: rules.schedules,
+});
+const draft = tightened(current);
+
+const tickets: BacktestTicket[] = Array.from({ length: Math.min(TICKETS, 5_000) }, (_, i) => ({ ticketId: String(i), history: generatedHistory(i, MARCH, SPAN) }));
+
+function inMemory(): void {
+  let backtest = new Backtest({ current, draft, from: MARCH, to: APRIL, asOf: APRIL });
+  let added = 0;
+  const backtestRate = opsPerSecond(tickets, (ticket) => {
+    // a fresh run every 5,000 tickets, so the comparison's record lists stay a month's size
+    if (++added % 5_000 === 0) backtest = new Backtest({ current, draft, from: MARCH, to: APRIL, asOf: APRIL });
+    backtest.add(ticket);
+  });
+  const assessRate = opsPerSecond(tickets, (ticket) => {
+    const snapshot = snapshotAt(ticket.history, APRIL);
+    return recordsFromAssessment(snapshot, assessTicket({ ticket: snapshot, history: ticket.history, policies: current.policies, schedules: current.schedules, now: APRIL }));
+  });
+  console.log(`${tickets.length} generated tickets, ${tickets.reduce((n, t) => n + t.history.length, 0) / tickets.length} events each on average, node ${process.version}`);
+  console.log(`  backtest (current + draft, per CPU-second)        ${formatRate(backtestRate).padStart(10)}`);
+  console.log(`  peer: one assessTicket + records per ticket      ${formatRate(assessRate).padStart(10)}`);
+  console.log(`  ratio backtest/assess: ${(backtestRate / assessRate).toFixed(2)}x (2 assessments per ticket: 0.5x is par)`);
+}
+
+async function fromStore(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'sla-bench-backtest-'));
+  try {
+    const store = await openStore({ database: { kind: 'sqlite', file: join(folder, 'sla.db') }, encryptionKey: { bytes: Buffer.alloc(32, 1) } });
+    const account = await store.saveAccount({ subdomain: 'bench', credentials: { kind: 'sandbox' }, webhookSecret: null, appSharedSecret: null, now: MARCH });
+    const schedule = await store.saveSchedule({ accountId: account.id, name: 'Office', spec: OFFICE_HOURS, now: MARCH });
+    if (schedule.kind !== 'saved') throw new Error(schedule.kind);
+    for (const body of generatedPolicies(schedule.value.id)) await store.savePolicy({ accountId: account.id, body, authorId: null, now: MARCH });
+    for (let i = 0; i < TICKETS; i++) {
+      const history = generatedHistory(i, MARCH, SPAN);
+      await store.appendTicketEvents({ accountId: account.id, ticketId: String(i), events: history.map((event, n) => ({ sourceId: String(n), event })) });
+      const at = history[history.length - 1]!.at;
+      await store.saveMetricRecords([{ accountId: account.id, ticketId: String(i), metric: 'first_reply_time', instance: 1, policyId: null, priority: null, groupId: null, assigneeId: null, brandId: null, organizationId: null, via: null, status: 'active', startedAt: history[0]!.at, dueAt: null, fulfilledAt: null, breachedAt: null, businessMinutes: 0, calendarMinutes: 0 }], at);
+    }
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const run = await runBacktest({ store, accountId: account.id, from: MARCH, to: APRIL, draft: tightened });
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    console.log(`  sla backtest path from SQLite, ${run.comparison.tickets} tickets: ${seconds.toFixed(2)} s wall (${formatRate(run.comparison.tickets / seconds)}), ${formatRate(run.comparison.tickets / cpuSeconds)} per CPU-second of this process`);
+    await store.close();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+inMemory();
+void fromStore();
