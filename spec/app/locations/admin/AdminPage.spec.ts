@@ -169,7 +169,7 @@ describe('the admin page in the sandbox desk', () => {
     expect(stored?.apply).toBe('new_tickets_only');
   });
 
-  it('adds a catch-all policy, moves it up with the keyboard-reachable button and deactivates it', async () => {
+  it('adds a catch-all policy, moves it up with the keyboard-reachable button, deactivates it, and drags another to the top', async () => {
     await app.getByRole('button', { name: 'New policy' }).click();
     await app.getByLabel('Name', { exact: true }).fill('Everything else');
     await app.getByLabel('Total resolution time, Any priority: target in minutes').fill('2880');
@@ -195,6 +195,14 @@ describe('the admin page in the sandbox desk', () => {
     await app.locator('[data-policy-id]', { hasText: 'Everything else' }).getByText('Inactive', { exact: true }).waitFor();
     expect((await policiesTitled('Everything else'))[0]?.body.active).toBe(false);
     expect((await policiesTitled('Urgent tickets'))[0]?.body.active).toBe(true);
+
+    // Drag and drop: "Urgent tickets" onto the first row takes its place.
+    const first = (await titles())[0] as string;
+    await app.locator('[data-policy-id]', { hasText: 'Urgent tickets' }).dragTo(app.locator('[data-policy-id]', { hasText: first }));
+    await app.getByRole('dialog').getByRole('button', { name: 'Save order' }).click();
+    await app.getByText('The new order is saved.').waitFor();
+    expect((await titles()).slice(0, 2)).toEqual(['Urgent tickets', first]);
+    expect((await sandbox.server.store.listPolicies(accountId)).map((p) => p.body.title).slice(0, 2)).toEqual(['Urgent tickets', first]);
     await screenshot('admin-policies');
   });
 

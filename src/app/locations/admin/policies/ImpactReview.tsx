@@ -23,6 +23,15 @@ const CHANGE_KINDS = ['newly_applies', 'no_longer_applies', 'newly_breached', 'n
 /** Shows the row limit; a long list is summarised by the count above it. */
 const SHOWN_ROWS = 50;
 
+/** "due later: 7 · loses its target: 20": how many metrics move each way, before the rows. */
+export function summaryOf(kinds: readonly string[], t: Translate): string {
+  const counts = new Map<string, number>();
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts]
+    .map(([kind, count]) => `${CHANGE_KINDS.includes(kind) ? t(`admin.impact.changes.${kind}`) : kind}: ${count}`)
+    .join(' · ');
+}
+
 export function formatDue(iso: string | null, locale: string, timeZone: string): string {
   if (iso === null) return '—';
   const date = new Date(iso);
@@ -42,6 +51,7 @@ export default function ImpactReview({ impact, apply, locale, timeZone, t, onApp
       {impact.status === 'ready' && (
         <>
           <MD>{impact.value.changes.length === 0 ? t('admin.impact.none') : t('admin.impact.count', { count: impact.value.changes.length })}</MD>
+          {impact.value.changes.length > 0 && <SM data-impact-summary>{summaryOf(impact.value.changes.map((c) => c.change), t)}</SM>}
           {impact.value.truncated && <SM>{t('admin.impact.truncated')}</SM>}
           {impact.value.changes.length > 0 && (
             <table style={{ borderCollapse: 'collapse', margin: '8px 0', width: '100%' }} aria-label={t('admin.impact.table_label')}>

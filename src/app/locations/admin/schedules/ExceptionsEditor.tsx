@@ -34,7 +34,7 @@ export default function ExceptionsEditor({ exceptions, problems, t, onChange }: 
             </Field>
             <DayHoursEditor dayLabel={dayLabel} hours={exception.hours} path={`exceptions[${index}]`} problems={problems} t={t} onChange={(hours) => set(index, { ...exception, hours })} />
             <Button size="small" isBasic isDanger onClick={() => onChange(exceptions.filter((_, i) => i !== index))} aria-label={t('admin.schedules.remove_exception_label', { number: index + 1 })}>
-              {t('admin.common.remove')}
+              {t('admin.schedules.remove_exception')}
             </Button>
           </div>
         );

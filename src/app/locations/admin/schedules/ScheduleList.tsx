@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
 import { MD, SM } from '@zendeskgarden/react-typography';
 import { WEEKDAYS } from '../../../../core';
@@ -12,8 +13,9 @@ interface Props {
   readonly onDelete: (id: string) => void;
 }
 
-/** The account's schedules: name, zone and how many days a week each is open. */
+/** The account's schedules: name, zone and how many days a week each is open. Deleting asks once more, in place. */
 export default function ScheduleList({ schedules, busy, t, onEdit, onDelete }: Props) {
+  const [confirming, setConfirming] = useState<string | null>(null);
   if (schedules.length === 0) return <MD>{t('admin.schedules.empty')}</MD>;
   return (
     <ul aria-label={t('admin.schedules.list_label')} style={{ listStyle: 'none', padding: 0, margin: 0, maxWidth: 900 }}>
@@ -29,9 +31,20 @@ export default function ScheduleList({ schedules, busy, t, onEdit, onDelete }: P
               <Button size="small" onClick={() => onEdit(s.id)} aria-label={t('admin.schedules.edit_label', { name: s.name })}>
                 {t('admin.common.edit')}
               </Button>
-              <Button size="small" isDanger disabled={busy} onClick={() => onDelete(s.id)} aria-label={t('admin.schedules.delete_label', { name: s.name })}>
-                {t('admin.common.delete')}
-              </Button>
+              {confirming === s.id ? (
+                <>
+                  <Button size="small" isPrimary isDanger disabled={busy} onClick={() => { setConfirming(null); onDelete(s.id); }}>
+                    {t('admin.schedules.confirm_delete', { name: s.name })}
+                  </Button>
+                  <Button size="small" isBasic onClick={() => setConfirming(null)}>
+                    {t('admin.common.cancel')}
+                  </Button>
+                </>
+              ) : (
+                <Button size="small" isDanger disabled={busy} onClick={() => setConfirming(s.id)} aria-label={t('admin.schedules.delete_label', { name: s.name })}>
+                  {t('admin.common.delete')}
+                </Button>
+              )}
             </div>
           </li>
         );
