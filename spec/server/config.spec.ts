@@ -30,10 +30,17 @@ describe('loadConfig', () => {
       zendesk: { mode: 'sandbox' },
       logLevel: 'info',
       publicUrl: null,
+      workerLeaseMs: 60_000,
     });
     expect(config.encryptionKey.source).toBe('sandbox_dev_key');
     expect(config.encryptionKey.bytes.equals(SANDBOX_DEV_KEY)).toBe(true);
     expect(config.appSharedSecret).toMatch(/sandbox/);
+  });
+
+  it('takes the worker lease in seconds, within reason', () => {
+    expect(configOf({ SLA_WORKER_LEASE_SECONDS: '10' }).workerLeaseMs).toBe(10_000);
+    const bad = loadConfig({ SLA_WORKER_LEASE_SECONDS: '1' });
+    expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual(['SLA_WORKER_LEASE_SECONDS']);
   });
 
   it('treats empty variables as unset', () => {

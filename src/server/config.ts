@@ -17,6 +17,11 @@ export interface ServerConfig {
   readonly logLevel: LogLevel;
   /** Where Zendesk reaches this server (for the webhook the setup step installs); null until set. */
   readonly publicUrl: string | null;
+  /**
+   * How long a worker's claim on a ticket or write-back lasts: a crashed process's work is taken over after at
+   * most this long. Longer than any one ticket's processing (a few Zendesk calls).
+   */
+  readonly workerLeaseMs: number;
 }
 
 export type DatabaseConfig =
@@ -78,7 +83,8 @@ export function loadConfig(env: Environment): Result<ServerConfig, ConfigError> 
   const appSharedSecret = readAppSecret(value(env, 'SLA_APP_SHARED_SECRET'), sandbox, problem);
   const logLevel = readLogLevel(value(env, 'LOG_LEVEL'), problem);
   const publicUrl = readPublicUrl(value(env, 'PUBLIC_URL'), problem);
-  if (errors.length > 0 || !database || !zendesk || !encryptionKey || port === null || !logLevel) return fail(errors);
+  const workerLeaseMs = readLeaseSeconds(value(env, 'SLA_WORKER_LEASE_SECONDS'), problem);
+  if (workerLeaseMs === null || errors.length > 0 || !database || !zendesk || !encryptionKey || port === null || !logLevel) return fail(errors);
   return ok({
     port,
     host: value(env, 'HOST') ?? '127.0.0.1',
@@ -88,7 +94,16 @@ export function loadConfig(env: Environment): Result<ServerConfig, ConfigError> 
     appSharedSecret,
     logLevel,
     publicUrl,
+    workerLeaseMs,
   });
+}
+
+function readLeaseSeconds(raw: string | undefined, problem: Problem): number | null {
+  if (raw === undefined) return 60_000;
+  const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (seconds >= 5 && seconds <= 3600) return seconds * 1000;
+  problem('SLA_WORKER_LEASE_SECONDS', 'invalid_lease', 'must be a whole number of seconds from 5 to 3600 (default 60)');
+  return null;
 }
 
 type Problem = (path: string, code: string, message: string) => void;

@@ -18,9 +18,10 @@ export interface PipelineOptions {
   /** 0 turns the reconciliation sweep off (the sandbox, whose emulator always delivers). */
   readonly reconcileIntervalMs?: number;
   readonly events?: PipelineEvents & WritebackEvents;
+  /** How long a claim lasts (see ServerConfig.workerLeaseMs). */
+  readonly leaseMs?: number;
 }
 
-const LEASE_MS = 60_000;
 const DONE_INBOX_KEPT_MS = 7 * 24 * 60 * 60_000;
 
 /**
@@ -40,7 +41,7 @@ export function startPipeline(context: JobContext, options: PipelineOptions = {}
     users: new UserDirectory(),
     ...(options.events ? { events: options.events, writebackEvents: options.events } : {}),
   };
-  const worker: WorkerOptions = { owner: leaseOwner, leaseMs: LEASE_MS, batch: 20, concurrency: 8 };
+  const worker: WorkerOptions = { owner: leaseOwner, leaseMs: options.leaseMs ?? 60_000, batch: 20, concurrency: 8 };
   const onError = (error: unknown, name: string) => log.error({ err: error, loop: name }, 'background loop round failed');
   const loops = [
     runEvery({ name: 'inbox', intervalMs: options.inboxIntervalMs ?? 200, task: () => drainInbox(deps, worker), onError }),
