@@ -10,7 +10,7 @@ import path from 'node:path';
 import pino from 'pino';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { Chromium } from '../../../../scripts/chromium';
-import type { TicketEvent, TicketSnapshot } from '../../../../src/core';
+import type { Condition, TicketEvent, TicketSnapshot } from '../../../../src/core';
 import { zendeskApi } from '../../../../src/sandbox/desk/api/zendesk-api';
 import type { TicketJson } from '../../../../src/sandbox/desk/api/zendesk-json';
 import { seedSandbox, SEED_HISTORY_MS } from '../../../../src/sandbox/desk/seed/seed-sandbox';
@@ -50,18 +50,18 @@ const snapshot = (id: number, overrides: Partial<TicketSnapshot> = {}): TicketSn
   organizationId: null, ticketFormId: null, requesterEmail: null, tags: [], via: 'web', customFields: {}, ...overrides,
 });
 
-/** An office schedule, a catch-all policy and a stricter one for urgent tickets; each ticket's history. */
-async function seedServer(store: SlaStore, accountId: string): Promise<void> {
+/** An office schedule, a catch-all policy, a stricter one for urgent tickets and one for Billing; the histories. */
+async function seedServer(store: SlaStore, accountId: string, billingGroupId: number): Promise<void> {
   const week = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [['09:00', '17:00']]]));
   const schedule = await store.saveSchedule({ accountId, name: 'London office', spec: { timeZone: 'Europe/London', week }, now: NOW });
   if (schedule.kind !== 'saved') throw new Error(schedule.kind);
   const scheduleId = schedule.value.id;
-  const policy = async (title: string, priority: 'urgent' | null, firstReplyMinutes: number) =>
+  const policy = async (title: string, condition: Condition | null, firstReplyMinutes: number) =>
     store.savePolicy({
       accountId, authorId: null, now: NOW,
       body: {
         title, description: '', active: true,
-        filter: { all: priority ? [{ field: 'priority', operator: 'is', value: priority }] : [], any: [] },
+        filter: { all: condition ? [condition] : [], any: [] },
         targets: [
           { metric: 'first_reply_time', priority: 'any', targetMinutes: firstReplyMinutes, hours: 'business', scheduleId, warnMinutesBefore: 15 },
           { metric: 'requester_wait_time', priority: 'any', targetMinutes: 480, hours: 'business', scheduleId },
@@ -70,7 +70,8 @@ async function seedServer(store: SlaStore, accountId: string): Promise<void> {
       },
     });
   await policy('Standard', null, 120);
-  await policy('Urgent', 'urgent', 30);
+  await policy('Urgent', { field: 'priority', operator: 'is', value: 'urgent' }, 30);
+  await policy('Billing', { field: 'group_id', operator: 'is', value: String(billingGroupId) }, 240);
   const histories: Record<keyof typeof ticketIds, (id: number) => TicketEvent[]> = {
     onTrack: (id) => [{ type: 'created', at: london('14:30'), ticket: snapshot(id) }],
     dueSoon: (id) => [{ type: 'created', at: london('13:10'), ticket: snapshot(id) }],
@@ -121,7 +122,7 @@ beforeAll(async () => {
   (Object.keys({ onTrack: 0, dueSoon: 0, breached: 0, paused: 0, met: 0, metLate: 0, breachingNow: 0 }) as (keyof typeof ticketIds)[]).forEach((key, i) => {
     ticketIds[key] = (workable[i] as TicketJson).id;
   });
-  await seedServer(testStore.store, account.id);
+  await seedServer(testStore.store, account.id, seed.groups.billing);
 
   desk = await startAgentDesk({
     emulatorUrl: emulator.url, credentials, agentEmail: seed.agents[0]?.email, appDistDir: appDir,
@@ -222,6 +223,17 @@ describe('the ticket sidebar in the agent desk', () => {
     await page.getByRole('button', { name: /Submit as/ }).click();
     await page.getByText('Saved.').waitFor();
     await app.locator('[data-preview]').waitFor({ state: 'detached' });
+  });
+
+  it('previews a status change (pending pauses the requester wait) and a group change (another policy)', async () => {
+    const app = await openTicket('dueSoon');
+    await page.getByLabel('Status').selectOption('pending');
+    await app.getByText('If saved now: Requester wait time paused: pending (was due Tue 1:10 PM)').waitFor();
+    // The history has no group; moving the ticket to Billing brings the Billing policy: 4 business hours from 13:10 run to Tuesday 09:10.
+    await page.getByLabel('Group').selectOption({ label: 'Support' });
+    await page.getByLabel('Group').selectOption({ label: 'Billing' });
+    await app.getByText('If saved now: policy Billing (was Standard)').waitFor();
+    await app.getByText('If saved now: First reply time due Tue 9:10 AM (was due Mon 3:10 PM)').waitFor();
   });
 
   it('breaches live in the browser, and tells screen readers once, not every tick', async () => {
