@@ -218,6 +218,6 @@ describe('the admin page in the sandbox desk', () => {
     await app.getByText('Notification settings saved.').waitFor();
     const stored = (await sandbox.server.store.getNotificationSettings(accountId)) as { outOfSla: unknown };
     expect(stored.outOfSla).toEqual({ requester: true, assignee: true, group: true, addresses: ['lead@example.com'] });
-    await screenshot('admin-notifications');
+    await screenshot('admin-notifications', outOfSla);
   });
 });

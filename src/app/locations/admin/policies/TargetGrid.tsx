@@ -1,4 +1,5 @@
 import { Field, Input, Select } from '@zendeskgarden/react-forms';
+import { SM } from '@zendeskgarden/react-typography';
 import { METRIC_NAMES, type FieldError } from '../../../../core';
 import type { Translate } from '../../../i18n/translate';
 import FieldProblems from '../form/FieldProblems';
@@ -78,6 +79,8 @@ export default function TargetGrid({ targets, schedules, problems, t, onChange }
                         </Field>
                         <Field>
                           <Field.Label hidden>{t('admin.targets.warn_label', where)}</Field.Label>
+                          {/* The placeholder goes once a number is typed: say what the number is, visibly. */}
+                          <SM aria-hidden style={{ color: '#68737d' }}>{t('admin.targets.warn_placeholder')}</SM>
                           <Input isCompact inputMode="decimal" placeholder={t('admin.targets.warn_placeholder')} value={cell.warn} validation={at('.warnMinutesBefore').length > 0 ? 'error' : undefined} onChange={(e) => change({ warn: e.target.value })} />
                           <FieldProblems problems={at('.warnMinutesBefore')} t={t} />
                         </Field>
