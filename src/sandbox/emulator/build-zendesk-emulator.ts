@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createEmulatorClock, type EmulatorClock, type EmulatorClockOptions } from './clock/emulator-clock';
 import { createEmulatorAdmin, type EmulatorAdmin } from './emulator-admin';
+import { countApiRequests, createApiRequestCounter } from './http/api-request-counts';
 import { authenticate } from './http/authenticate';
 import type { EmulatorRuntime } from './http/emulator-runtime';
 import { DEFAULT_RATE_LIMITS, createRateLimiter, type RateLimitSettings } from './http/rate-limits';
@@ -17,6 +18,7 @@ import { registerTicketTagRoutes } from './http/routes/ticket-tags';
 import { registerTicketRoutes } from './http/routes/tickets';
 import { registerTriggerRoutes } from './http/routes/triggers';
 import { registerUserRoutes } from './http/routes/users';
+import { registerUserSearchRoute } from './http/routes/user-search';
 import { registerWebhookTestRoute } from './http/routes/webhook-test';
 import { registerWebhookRoutes } from './http/routes/webhooks';
 import { installApiHooks } from './http/api-hooks';
@@ -76,6 +78,7 @@ export function buildZendeskEmulator(options: ZendeskEmulatorOptions = {}): Buil
       autoRun: options.jobs?.autoRun ?? true,
       stepDelayMs: options.jobs?.stepDelayMs ?? 50,
     }),
+    apiRequests: createApiRequestCounter(),
     actor: (request) => {
       const actor = actors.get(request);
       if (!actor) throw new Error('No authenticated user on this request');
@@ -91,8 +94,9 @@ export function buildZendeskEmulator(options: ZendeskEmulatorOptions = {}): Buil
   const app = Fastify({ logger: false, rewriteUrl: (request) => stripJsonSuffix(request.url ?? '/') });
   installCors(app);
   installApiHooks(app, runtime, authenticate);
+  countApiRequests(app, runtime.apiRequests, (request) => actors.get(request)?.id ?? null);
   for (const register of [
-    registerTicketRoutes, registerTicketTagRoutes, registerAuditRoutes, registerUserRoutes, registerGroupRoutes,
+    registerTicketRoutes, registerTicketTagRoutes, registerAuditRoutes, registerUserSearchRoute, registerUserRoutes, registerGroupRoutes,
     registerOrganizationRoutes, registerTicketFieldRoutes, registerTriggerRoutes, registerWebhookTestRoute, registerWebhookRoutes,
     registerJobStatusRoutes, registerIncrementalExportRoutes, registerRequirementRoutes,
   ]) {

@@ -1,5 +1,6 @@
 import type { EmulatorClock } from './clock/emulator-clock';
 import { formatZendeskTime } from './clock/zendesk-time';
+import type { ApiRequestCount } from './http/api-request-counts';
 import type { EmulatorRuntime } from './http/emulator-runtime';
 import type { RateLimitSettings } from './http/rate-limits';
 import type { RequestFaultRule } from './http/request-faults';
@@ -35,6 +36,8 @@ export interface EmulatorAdmin {
   injectWebhookFaults(request: WebhookFaultRequest): void;
   outbox(): readonly OutboxMail[];
   webhookAttempts(): readonly DeliveryAttempt[];
+  /** The /api/v2 calls answered since the start (or the last reset), by method, route, status and caller. */
+  apiRequestCounts(): readonly ApiRequestCount[];
   /** Resolves when no webhook HTTP attempt is in flight. */
   settleWebhooks(): Promise<void>;
   /** Moves every unfinished update_many job one step (queued → working → completed). */
@@ -43,7 +46,7 @@ export interface EmulatorAdmin {
   setJobAutoRun(enabled: boolean): void;
   /** Installs an app's requirements.json as Zendesk does at app install; returns the installation. */
   installApp(requirements: JsonObject, app?: { appId?: number; appName?: string }): InstallationRecord;
-  /** Empties the account and seeds it again; faults, rate-limit counters and delivery logs are cleared. */
+  /** Empties the account and seeds it again; faults, rate-limit counters, request counts and delivery logs are cleared. */
   reset(): void;
 }
 
@@ -68,6 +71,7 @@ export function createEmulatorAdmin(runtime: EmulatorRuntime, seed: AccountSeed)
     injectWebhookFaults: (request) => runtime.webhooks.injectFaults(request),
     outbox: () => state.outbox,
     webhookAttempts: () => runtime.webhooks.attempts(),
+    apiRequestCounts: () => runtime.apiRequests.counts(),
     settleWebhooks: () => runtime.webhooks.idle(),
     stepJobs: () => runtime.jobs.step(),
     runJobs: () => runtime.jobs.runAll(),
@@ -77,6 +81,7 @@ export function createEmulatorAdmin(runtime: EmulatorRuntime, seed: AccountSeed)
       runtime.requestFaults.reset();
       runtime.webhooks.reset();
       runtime.limiter.reset();
+      runtime.apiRequests.reset();
       resetAccount(state, seed, clock.now());
     },
   };

@@ -7,6 +7,7 @@ import { toId } from '../state/input';
 import type { UserRecord } from '../state/records';
 import type { WriteContext } from '../state/ticket-writes';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
+import type { ApiRequestCounter } from './api-request-counts';
 import type { RateLimiter } from './rate-limits';
 import type { RequestFaults } from './request-faults';
 
@@ -18,6 +19,7 @@ export interface EmulatorRuntime {
   readonly requestFaults: RequestFaults;
   readonly webhooks: WebhookDispatcher;
   readonly jobs: JobScheduler;
+  readonly apiRequests: ApiRequestCounter;
   /** The authenticated user of an /api/v2 request. */
   actor(request: FastifyRequest): UserRecord;
   setActor(request: FastifyRequest, user: UserRecord): void;

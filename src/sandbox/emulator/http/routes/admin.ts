@@ -82,6 +82,9 @@ export function registerAdminRoutes(app: FastifyInstance, admin: EmulatorAdmin):
 
   app.get('/__sandbox/outbox', async () => ({ mails: admin.outbox() }));
   app.get('/__sandbox/webhook-attempts', async () => ({ attempts: admin.webhookAttempts() }));
+  app.get('/__sandbox/api-requests', async () => ({
+    api_requests: admin.apiRequestCounts().map((c) => ({ method: c.method, route: c.route, status: c.status, user_id: c.userId, count: c.count })),
+  }));
   app.post('/__sandbox/webhooks/settle', async () => {
     await admin.settleWebhooks();
     return { attempts: admin.webhookAttempts() };
