@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { assessTicket, snapshotAt } from '../src/core/clock';
 import { Backtest, recordsFromAssessment, type BacktestTicket, type RuleSet } from '../src/core/report';
 import { createSchedule } from '../src/core/schedule';
-import { runBacktest } from '../src/cli/backtest-run';
+import { runBacktest } from '../src/server/reports/backtest-run';
 import { openStore } from '../src/server/store/open-store';
 import { generatedHistory, generatedPolicies, OFFICE_HOURS } from '../spec/support/generated-tickets';
 import { formatRate, opsPerSecond } from './support/measure';

@@ -5,8 +5,8 @@ import { toEpochMillis } from '../core/time/instant';
 import { loadConfig, type Environment } from '../server/config';
 import { openStore } from '../server/store/open-store';
 import type { SlaStore } from '../server/store/sla-store';
-import { draftRules } from './backtest-draft';
-import { runBacktest, type BacktestRun } from './backtest-run';
+import { draftRules } from '../server/reports/backtest-draft';
+import { runBacktest, type BacktestRun } from '../server/reports/backtest-run';
 
 /*
  * sla backtest --from <ISO> --to <ISO> [--policies draft.json] [--account <subdomain>] [--as-of <ISO>] [--json]

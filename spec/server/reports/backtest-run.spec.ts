@@ -1,10 +1,10 @@
-import { assessTicket, snapshotAt } from '../../src/core/clock';
-import { recordsFromAssessment } from '../../src/core/report';
-import { runBacktest } from '../../src/cli/backtest-run';
-import { draftRules } from '../../src/cli/backtest-draft';
-import type { Account } from '../../src/server/store/sla-store';
-import { generatedHistory, generatedPolicies, OFFICE_HOURS } from '../support/generated-tickets';
-import { createTestAccount, TEST_DIALECTS, useTestStore } from '../support/test-database';
+import { assessTicket, snapshotAt } from '../../../src/core/clock';
+import { recordsFromAssessment } from '../../../src/core/report';
+import { runBacktest } from '../../../src/server/reports/backtest-run';
+import { draftRules } from '../../../src/server/reports/backtest-draft';
+import type { Account } from '../../../src/server/store/sla-store';
+import { generatedHistory, generatedPolicies, OFFICE_HOURS } from '../../support/generated-tickets';
+import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../support/test-database';
 
 const MARCH = Date.parse('2026-03-01T00:00:00+01:00');
 const APRIL = Date.parse('2026-04-01T00:00:00+02:00');
@@ -26,7 +26,7 @@ describe.each(TEST_DIALECTS)('sla backtest from the %s store', (dialect) => {
     if (schedule.kind !== 'saved') throw new Error(schedule.kind);
     for (const body of generatedPolicies(schedule.value.id)) await store().savePolicy({ accountId: account.id, body, authorId: null, now: MARCH });
     const policies = (await store().listPolicies(account.id)).map((p) => ({ id: p.id, position: p.position, ...p.body }));
-    const { createSchedule } = await import('../../src/core/schedule');
+    const { createSchedule } = await import('../../../src/core/schedule');
     const schedules = { [schedule.value.id]: createSchedule(OFFICE_HOURS) };
     for (let i = 0; i < TICKETS; i++) {
       const history = generatedHistory(i, MARCH, APRIL - MARCH - 5 * 86_400_000);

@@ -4,6 +4,7 @@ import { errorResponse, notFoundBody } from './http-errors';
 import { healthRoutes } from './routes/health';
 import { reportRoutes } from './routes/reports';
 import { objectiveRoutes } from './routes/reports-objectives';
+import { backtestRoutes } from './routes/reports-backtest';
 import { ticketSlaRoutes } from './routes/ticket-sla';
 import { scheduleRoutes } from './routes/schedules';
 import { policyRoutes } from './routes/policies';
@@ -44,6 +45,7 @@ export async function buildHttpServer(deps: HttpDeps) {
   await app.register(openApiRoutes);
   await app.register(reportRoutes, { deps });
   await app.register(objectiveRoutes, { deps });
+  await app.register(backtestRoutes, { deps });
   return app;
 }
 

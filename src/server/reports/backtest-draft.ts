@@ -1,5 +1,5 @@
-import { validatePolicies, validateSchedule, type FieldError, type Schedule } from '../core';
-import type { RuleSet } from '../core/report';
+import { validatePolicies, validateSchedule, type FieldError, type Schedule } from '../../core';
+import type { RuleSet } from '../../core/report';
 
 /**
  * A draft file for `sla backtest --policies draft.json`: the whole list of policies as the admin would save it,

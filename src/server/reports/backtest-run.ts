@@ -1,7 +1,7 @@
-import { Backtest, type BacktestComparison, type ReportRecord, type RuleSet } from '../core/report';
-import type { EpochMillis } from '../core/time/instant';
-import { validateSchedule, type Schedule, type SlaPolicy } from '../core';
-import type { SlaStore, StoredPolicy, StoredSchedule } from '../server/store/sla-store';
+import { Backtest, type BacktestComparison, type ReportRecord, type RuleSet } from '../../core/report';
+import type { EpochMillis } from '../../core/time/instant';
+import { validateSchedule, type Schedule, type SlaPolicy } from '../../core';
+import type { SlaStore, StoredPolicy, StoredSchedule } from '../store/sla-store';
 
 /** Histories are read this many tickets at a time: one query each, bounded memory. */
 const BATCH = 500;
