@@ -111,6 +111,20 @@ describe.each(TEST_DIALECTS)('/api/policies on %s', (dialect) => {
     await expect(api.store().getTicketState(account.id, '102')).resolves.toMatchObject({ nextCheckAt: null });
   });
 
+  it('takes apply on delete and reorder too, since both can move due times', async () => {
+    const account = await api.newAccount();
+    const [a, b] = [await create(account, 'a'), await create(account, 'b')];
+    const open: TicketEvent[] = [{ type: 'created', at: API_NOW - 3_600_000, ticket: aTicket({ status: 'open' }) }];
+    await storeTicket(api.store(), { accountId: account.id, ticketId: '201', history: open, now: API_NOW - 1000 });
+    const reordered = await api.call(account, 'PUT', '/api/policies/order', { ids: [b.id, a.id], apply: 'recompute_open' });
+    expect(reordered.json().ticketsMarkedForReassessment).toBe(1);
+    const badQuery = await api.call(account, 'DELETE', `/api/policies/${a.id}?apply=always`);
+    expect([badQuery.statusCode, badQuery.json().error.path]).toEqual([422, 'apply']);
+    expect((await api.call(account, 'GET', `/api/policies/${a.id}`)).statusCode).toBe(200);
+    expect((await api.call(account, 'DELETE', `/api/policies/${a.id}?apply=recompute_open`)).statusCode).toBe(204);
+    await expect(api.store().getTicketState(account.id, '201')).resolves.toMatchObject({ nextCheckAt: API_NOW });
+  });
+
   it('deletes a policy (204), then it is gone', async () => {
     const account = await api.newAccount();
     const { id } = await create(account, 'Temporary');
