@@ -7,3 +7,4 @@ export * from './breach-trend';
 export * from './records-from-assessment';
 export * from './backtest';
 export * from './backtest-comparison';
+export * from './pause-audit';

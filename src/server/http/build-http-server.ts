@@ -5,6 +5,7 @@ import { healthRoutes } from './routes/health';
 import { reportRoutes } from './routes/reports';
 import { objectiveRoutes } from './routes/reports-objectives';
 import { backtestRoutes } from './routes/reports-backtest';
+import { pauseAuditRoutes } from './routes/reports-pause-audit';
 import { ticketSlaRoutes } from './routes/ticket-sla';
 import { scheduleRoutes } from './routes/schedules';
 import { policyRoutes } from './routes/policies';
@@ -46,6 +47,7 @@ export async function buildHttpServer(deps: HttpDeps) {
   await app.register(reportRoutes, { deps });
   await app.register(objectiveRoutes, { deps });
   await app.register(backtestRoutes, { deps });
+  await app.register(pauseAuditRoutes, { deps });
   return app;
 }
 
