@@ -52,7 +52,7 @@ export const COMPONENT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     ['timeZone'],
     { additionalProperties: false },
   ),
-  ScheduleInput: object({ name: { type: 'string', minLength: 1, maxLength: 100 }, schedule: ref('ScheduleSpec') }),
+  ScheduleInput: object({ name: { type: 'string', minLength: 1, maxLength: 100 }, schedule: ref('ScheduleSpec'), apply: { ...applyMode, description: `on PUT: ${String(applyMode.description)}` } }, ['name', 'schedule']),
   Schedule: object({ id: { type: 'string' }, name: { type: 'string' }, schedule: ref('ScheduleSpec'), createdAt: millis('created'), updatedAt: millis('last saved') }),
   Condition: object({ field: { type: 'string' }, operator: { type: 'string' }, value: { anyOf: [{ type: ['string', 'number', 'boolean', 'null'] }, { type: 'array', items: { type: 'string' } }] } }),
   PolicyTarget: object(

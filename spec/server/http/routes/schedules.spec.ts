@@ -1,6 +1,8 @@
 import type { ScheduleSpec } from '../../../../src/core/schedule/schedule-spec';
+import { aTicket } from '../../../support/a-ticket';
+import { storeTicket } from '../../../support/stored-ticket';
 import { TEST_DIALECTS } from '../../../support/test-database';
-import { useAppApi } from './app-api-fixture';
+import { API_NOW, useAppApi } from './app-api-fixture';
 
 const officeHours: ScheduleSpec = { timeZone: 'Europe/Warsaw', week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']] }, holidays: ['12-25'] };
 
@@ -23,6 +25,15 @@ describe.each(TEST_DIALECTS)('/api/schedules on %s', (dialect) => {
     const deleted = await api.call(account, 'DELETE', `/api/schedules/${id}`);
     expect([deleted.statusCode, deleted.body]).toEqual([204, '']);
     expect((await api.call(account, 'GET', `/api/schedules/${id}`)).statusCode).toBe(404);
+  });
+
+  it('with apply: recompute_open, marks the open tickets for re-assessment when the hours change', async () => {
+    const account = await api.newAccount();
+    const { id } = (await api.call(account, 'POST', '/api/schedules', { name: 'Office', schedule: officeHours })).json();
+    await storeTicket(api.store(), { accountId: account.id, ticketId: '301', history: [{ type: 'created', at: API_NOW - 60_000, ticket: aTicket({ status: 'open' }) }], now: API_NOW - 1000 });
+    const saved = await api.call(account, 'PUT', `/api/schedules/${id}`, { name: 'Office', schedule: { ...officeHours, holidays: [] }, apply: 'recompute_open' });
+    expect(saved.statusCode).toBe(200);
+    await expect(api.store().getTicketState(account.id, '301')).resolves.toMatchObject({ nextCheckAt: API_NOW });
   });
 
   it('names every invalid field with its path in the body (422)', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { validateSchedule, type FieldError, type ScheduleSpec } from '../../../core';
-import type { StoredSchedule } from '../../store/sla-store';
+import { POLICY_APPLY_MODES, type PolicyApply, type StoredSchedule } from '../../store/sla-store';
 import { appAuthHook, appCallerOf } from '../app-auth';
 import type { HttpDeps } from '../http-deps';
 import { rejected } from '../http-errors';
@@ -16,7 +16,12 @@ export interface ScheduleResource {
   readonly updatedAt: number;
 }
 
-const scheduleBodySchema = z.object({ name: z.string().trim().min(1).max(100), schedule: z.unknown() });
+const scheduleBodySchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  schedule: z.unknown(),
+  /** New hours move the due times of business-hours targets: `recompute_open` re-assesses open tickets now. */
+  apply: z.enum(POLICY_APPLY_MODES).default('new_tickets_only'),
+});
 
 /**
  * /api/schedules: the account's business-hours schedules. Bodies are `{ name, schedule }`, the schedule checked by
@@ -47,9 +52,11 @@ export async function scheduleRoutes(app: FastifyInstance, { deps }: { deps: Htt
 
   app.put<{ Params: { id: string } }>('/api/schedules/:id', async (request) => {
     const { accountId } = appCallerOf(request);
-    const { name, spec } = parseScheduleBody(request.body);
-    const saved = await deps.store.saveSchedule({ accountId, scheduleId: request.params.id, name, spec, now: deps.clock.now() });
-    return toResource(savedOrThrow(saved, name));
+    const { name, spec, apply } = parseScheduleBody(request.body);
+    const now = deps.clock.now();
+    const saved = savedOrThrow(await deps.store.saveSchedule({ accountId, scheduleId: request.params.id, name, spec, now }), name);
+    if (apply === 'recompute_open') await deps.store.requestReassessment(accountId, now);
+    return toResource(saved);
   });
 
   app.delete<{ Params: { id: string } }>('/api/schedules/:id', async (request, reply) => {
@@ -68,14 +75,14 @@ export async function scheduleRoutes(app: FastifyInstance, { deps }: { deps: Htt
 }
 
 /** Every problem at once: the name's and the schedule's, each with its path in the body. */
-function parseScheduleBody(body: unknown): { name: string; spec: ScheduleSpec } {
+function parseScheduleBody(body: unknown): { name: string; spec: ScheduleSpec; apply: PolicyApply } {
   const parsed = scheduleBodySchema.safeParse(body ?? {});
   const problems: FieldError[] = parsed.success ? [] : zodProblems(parsed.error);
   const schedule = (body as { schedule?: unknown } | null)?.schedule;
   const validated = validateSchedule(schedule);
   if (!validated.ok) problems.push(...prefixProblems('schedule', validated.errors));
   if (!parsed.success || !validated.ok || problems.length > 0) throw rejected.unprocessable('invalid_schedule', 'Schedule is invalid', problems);
-  return { name: parsed.data.name, spec: schedule as ScheduleSpec };
+  return { name: parsed.data.name, spec: schedule as ScheduleSpec, apply: parsed.data.apply };
 }
 
 function savedOrThrow(outcome: Awaited<ReturnType<HttpDeps['store']['saveSchedule']>>, name: string): StoredSchedule {

@@ -1,0 +1,203 @@
+/**
+ * Zendesk API calls per 100 ticket events on a realistic mix (issue #3: goal ≤ 10 writes per 100 events).
+ *
+ * The real server and pipeline (as spec/server/pipeline/pipeline.spec.ts runs them: webhook → inbox → read →
+ * core → write-back, scheduler) against the Zendesk emulator with the app installed from requirements.json, on
+ * SQLite. A seeded Monday (09:00–17:00 Warsaw, office hours Mon–Fri 09–17) of 100 events on 20 tickets:
+ * customers create tickets and write back, agents reply in public and in notes, change priority and status, edit
+ * tags; between events the clock runs on through every due time and warning the server asked to be woken for.
+ * Calls are counted on the emulator's side (`admin.apiRequestCounts()`): the people's calls are made as an
+ * agent, the server's as the admin, so each is told apart by its caller.
+ *
+ *   npx tsx bench/api-calls.bench.ts [tickets=20] [events=100]
+ *
+ * Side by side: a server that writes once per event and per wake-up (no skipping of no-ops).
+ */
+import { tokenAuth } from '../spec/sandbox/emulator/support/emulator-fixture';
+import { aPipelineWorld, type PipelineWorld } from '../spec/server/pipeline/support/pipeline-fixture';
+import type { ApiRequestCount } from '../src/sandbox/emulator/http/api-request-counts';
+import type { PolicyBody } from '../src/server/store/sla-store';
+import { ticketEventMix, type PlannedEvent, type TicketEventKind } from './support/ticket-event-mix';
+
+const TICKETS = Number(process.argv[2] ?? 20);
+const EVENTS = Number(process.argv[3] ?? 100);
+/** Monday 23 November 2026, 09:00 in Warsaw, when the office opens; the day ends at 17:00 (16:00Z). */
+const DAY_START = Date.parse('2026-11-23T08:00:00Z');
+const DAY_END = Date.parse('2026-11-23T16:00:00Z');
+const GOAL_WRITES_PER_100 = 10;
+
+const policy = (scheduleId: string): PolicyBody => ({
+  title: 'Standard',
+  description: '',
+  active: true,
+  filter: { all: [], any: [] },
+  targets: [
+    { metric: 'first_reply_time', priority: 'any', targetMinutes: 60, hours: 'business', scheduleId, warnMinutesBefore: 15 },
+    { metric: 'first_reply_time', priority: 'urgent', targetMinutes: 30, hours: 'business', scheduleId, warnMinutesBefore: 10 },
+    { metric: 'next_reply_time', priority: 'any', targetMinutes: 120, hours: 'business', scheduleId, warnMinutesBefore: 15 },
+    { metric: 'requester_wait_time', priority: 'any', targetMinutes: 8 * 60, hours: 'business', scheduleId },
+  ],
+});
+
+type Cause = TicketEventKind | 'scheduler_wake_up';
+interface Tally {
+  happened: number;
+  writes: number;
+  reads: number;
+}
+
+/** A ticket write against Zendesk's update budget: Update Ticket, update_many, or a tags call. */
+const isWrite = (c: ApiRequestCount) => c.method !== 'GET' && c.route.startsWith('/api/v2/tickets');
+const countKey = (c: ApiRequestCount) => `${c.method} ${c.route} ${c.status}`;
+
+class ServerCalls {
+  private last = new Map<string, number>();
+  constructor(
+    private readonly world: PipelineWorld,
+    private readonly serverUserId: number,
+  ) {
+    this.take();
+  }
+  /** The server's calls since the last take, by `METHOD route status`. */
+  take(): Map<string, { call: ApiRequestCount; count: number }> {
+    const delta = new Map<string, { call: ApiRequestCount; count: number }>();
+    const now = new Map<string, number>();
+    for (const c of this.world.zendesk.admin.apiRequestCounts()) {
+      if (c.userId !== this.serverUserId && c.userId !== null) continue;
+      const key = countKey(c);
+      now.set(key, (now.get(key) ?? 0) + c.count);
+      const before = this.last.get(key) ?? 0;
+      const entry = delta.get(key) ?? { call: c, count: 0 };
+      entry.count = (now.get(key) ?? 0) - before;
+      delta.set(key, entry);
+    }
+    this.last = now;
+    for (const [key, { count }] of delta) if (count === 0) delta.delete(key);
+    return delta;
+  }
+}
+
+async function main(): Promise<void> {
+  const world = await aPipelineWorld('sqlite', (scheduleId) => [policy(scheduleId)]);
+  try {
+    await play(world);
+  } finally {
+    await world.close();
+  }
+}
+
+async function play(world: PipelineWorld): Promise<void> {
+  const { zendesk, server, account } = world;
+  zendesk.admin.setTime(new Date(DAY_START).toISOString());
+  const customers = Array.from({ length: 8 }, (_, i) => zendesk.admin.addUser({ name: `Customer ${i + 1}`, email: `customer${i + 1}@example.test`, role: 'end-user' }).id);
+  const serverUserId = (await zendesk.call('GET', '/api/v2/users/me')).body.user.id as number;
+  const asAgent = tokenAuth('alice@sandbox.test');
+  const plan = ticketEventMix({ tickets: TICKETS, total: EVENTS, start: DAY_START + 5 * 60_000, hours: 7, agentId: world.agentId });
+  const zendeskIds: number[] = [];
+  const requesters: number[] = [];
+
+  const calls = new ServerCalls(world, serverUserId);
+  const byCause = new Map<Cause, Tally>();
+  const byCall = new Map<string, number>();
+  const book = (cause: Cause) => {
+    const tally = byCause.get(cause) ?? { happened: 0, writes: 0, reads: 0 };
+    tally.happened += 1;
+    for (const [key, { call, count }] of calls.take()) {
+      byCall.set(key, (byCall.get(key) ?? 0) + count);
+      if (isWrite(call)) tally.writes += count;
+      else tally.reads += count;
+    }
+    byCause.set(cause, tally);
+  };
+
+  /** Runs the clock to `until`, stopping at every instant the server asked to be woken, and lets it work. */
+  const runClockTo = async (until: number) => {
+    for (let guard = 0; guard < 1_000; guard++) {
+      const now = zendesk.clock.now();
+      const states = await Promise.all(zendeskIds.map((id) => server.store.getTicketState(account.id, String(id))));
+      const next = Math.min(...states.flatMap((s) => (s?.nextCheckAt != null && s.nextCheckAt > now ? [s.nextCheckAt] : [])));
+      if (!(next <= until)) break;
+      zendesk.admin.setTime(new Date(next).toISOString());
+      await waitUntil(async () => {
+        const after = await Promise.all(zendeskIds.map((id) => server.store.getTicketState(account.id, String(id))));
+        return after.every((s) => s?.nextCheckAt == null || s.nextCheckAt > next);
+      });
+      await world.settle();
+      book('scheduler_wake_up');
+    }
+    if (until > zendesk.clock.now()) zendesk.admin.setTime(new Date(until).toISOString());
+  };
+
+  const started = performance.now();
+  for (const event of plan) {
+    await runClockTo(event.at);
+    await perform(event);
+    await world.settle();
+    book(event.kind);
+  }
+  await runClockTo(DAY_END);
+  const seconds = (performance.now() - started) / 1000;
+
+  async function perform(event: PlannedEvent): Promise<void> {
+    if (event.kind === 'customer_creates') {
+      const requester = customers[event.ticket % customers.length] as number;
+      const reply = await zendesk.call(
+        'POST',
+        '/api/v2/tickets.json',
+        { ticket: { ...event.body, requester_id: requester, assignee_id: world.agentId, group_id: 20001, comment: { body: 'Hello, I need help.', author_id: requester } } },
+        asAgent,
+      );
+      if (reply.status !== 201) throw new Error(`create: ${reply.status} ${JSON.stringify(reply.body)}`);
+      zendeskIds[event.ticket] = reply.body.ticket.id as number;
+      requesters[event.ticket] = requester;
+      return;
+    }
+    const id = zendeskIds[event.ticket];
+    const body = event.kind === 'customer_follow_up' ? { comment: { body: 'Any news?', public: true, author_id: requesters[event.ticket] } } : event.body;
+    const reply = await zendesk.call('PUT', `/api/v2/tickets/${id}.json`, { ticket: body }, asAgent);
+    // A closed ticket refuses updates (422); not on a one-day run, but say so rather than count a phantom event.
+    if (reply.status !== 200) throw new Error(`${event.kind} on ticket ${id}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  }
+
+  report({ byCause, byCall, seconds, webhookDeliveries: zendesk.admin.webhookAttempts().length });
+}
+
+function report(input: { byCause: Map<Cause, Tally>; byCall: Map<string, number>; seconds: number; webhookDeliveries: number }): void {
+  const { byCause, byCall } = input;
+  const events = [...byCause].filter(([cause]) => cause !== 'scheduler_wake_up').reduce((n, [, t]) => n + t.happened, 0);
+  const total = (pick: (t: Tally) => number) => [...byCause.values()].reduce((n, t) => n + pick(t), 0);
+  const writes = total((t) => t.writes);
+  const reads = total((t) => t.reads);
+  const wakeUps = byCause.get('scheduler_wake_up')?.happened ?? 0;
+  const per100 = (n: number) => (n * 100) / events;
+  const fmt = (n: number) => n.toFixed(1).padStart(6);
+
+  console.log(`${events} ticket events on ${TICKETS} tickets, Mon 09:00–17:00 Warsaw, ${wakeUps} scheduler wake-ups; SQLite; ${input.seconds.toFixed(1)} s`);
+  console.log('Zendesk API calls by the server, counted by the emulator:');
+  console.log(`  ticket writes         ${fmt(per100(writes))} per 100 events   (${writes} in all; goal ≤ ${GOAL_WRITES_PER_100}: ${(per100(writes) / GOAL_WRITES_PER_100).toFixed(1)}x the goal)`);
+  console.log(`  reads                 ${fmt(per100(reads))} per 100 events   (${reads} in all)`);
+  console.log(`  all calls             ${fmt(per100(writes + reads))} per 100 events`);
+  console.log(`  peer: a write per event and per wake-up   ${fmt(per100(events + wakeUps))} writes per 100 events   ours ${(writes / (events + wakeUps)).toFixed(2)}x of it`);
+  const echoes = input.webhookDeliveries - events;
+  console.log(`  webhook deliveries to the server: ${input.webhookDeliveries}: the people's ${events} events and ${echoes} echoes of our own writes,`);
+  console.log(`    each echo read back in full (GET ticket + GET audits): ~${fmt(per100(2 * echoes)).trim()} reads per 100 events find nothing new`);
+  console.log('\n  calls by route (status)');
+  for (const [key, count] of [...byCall].sort((a, b) => b[1] - a[1])) console.log(`    ${key.padEnd(46)} ${String(count).padStart(5)}`);
+  console.log('\n  by cause                  count   writes  writes/each   reads  reads/each');
+  for (const [cause, t] of [...byCause].sort((a, b) => b[1].writes - a[1].writes)) {
+    console.log(`    ${cause.padEnd(22)} ${String(t.happened).padStart(6)} ${String(t.writes).padStart(8)} ${(t.writes / t.happened).toFixed(2).padStart(12)} ${String(t.reads).padStart(7)} ${(t.reads / t.happened).toFixed(2).padStart(11)}`);
+  }
+}
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('the server did not process its due checks in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
