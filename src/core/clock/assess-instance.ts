@@ -1,7 +1,7 @@
 import type { EpochMillis } from '../time/instant';
 import type { MetricClock } from './metric-clock';
 import type { InstanceState } from './metric-state';
-import { measureClock } from './measure-clock';
+import { measureClock, MeasurementScratch } from './measure-clock';
 import type { ResolvedTarget } from './resolve-target';
 
 const MINUTE = 60_000;
@@ -10,14 +10,15 @@ const MINUTE = 60_000;
  * The state of one clock instance on its target at `now`. Half-open, like business hours: a clock is breached from
  * the instant its counted time reaches the target, so a reply exactly at the due time is late.
  *
- * States are written out field by field (no spreads): this runs for every instance of every assessment.
+ * States are written out field by field (no spreads): this runs for every instance of every assessment, which is
+ * also why it can measure into the caller's `scratch` (read here, before the next instance is measured).
  */
-export function assessInstance(clock: MetricClock, resolved: ResolvedTarget, now: EpochMillis): InstanceState {
+export function assessInstance(clock: MetricClock, resolved: ResolvedTarget, now: EpochMillis, scratch = new MeasurementScratch()): InstanceState {
   const { clock: targetClock, targetMillis, policy, target } = resolved;
   const startedAt = clock.startedAt;
   const fulfilledAt = clock.fulfilledAt;
   const until = fulfilledAt === null ? now : fulfilledAt;
-  const m = measureClock(targetClock, clock.spans, clock.spans.length, clock.openSince, until, targetMillis);
+  const m = measureClock(targetClock, clock.spans, clock.spans.length, clock.openSince, until, targetMillis, scratch);
   const elapsedBusinessMinutes = m.elapsedMillis / MINUTE;
   const elapsedCalendarMinutes = m.calendarMillis / MINUTE;
   const remainingBusinessMinutes = (targetMillis - m.elapsedMillis) / MINUTE;

@@ -5,6 +5,7 @@ import type { TicketEvent } from '../ticket/ticket-event';
 import type { TicketSnapshot } from '../ticket/ticket-snapshot';
 import { toEpochMillis, type EpochMillis, type InstantInput } from '../time/instant';
 import { assessInstance } from './assess-instance';
+import { MeasurementScratch } from './measure-clock';
 import type { MetricClock } from './metric-clock';
 import type { MetricState } from './metric-state';
 import { nextCheckAt } from './next-check-at';
@@ -45,8 +46,9 @@ export function assessTicket(input: AssessTicketInput): TicketSlaAssessment {
   const replayed = replayClocks(orderHistory(input.history), now, contexts);
   const current = contexts.contextFor(input.ticket);
   const metrics = {} as Record<MetricName, MetricAssessment>;
+  const scratch = new MeasurementScratch();
   for (const metric of METRIC_NAMES) {
-    metrics[metric] = assessMetric(metric, replayed.clocks[metric], current, input.schedules, now);
+    metrics[metric] = assessMetric(metric, replayed.clocks[metric], current, input.schedules, now, scratch);
   }
   return {
     kind: 'assessment',
@@ -65,6 +67,7 @@ function assessMetric(
   current: TargetContext,
   schedules: AssessTicketInput['schedules'],
   now: EpochMillis,
+  scratch: MeasurementScratch,
 ): MetricAssessment {
   const instances: MetricInstanceAssessment[] = [];
   // Consecutive instances nearly always share a context: resolve once per run of them.
@@ -76,7 +79,7 @@ function assessMetric(
       context = instanceContext;
       resolved = resolveTarget(context, metric, schedules);
     }
-    const state = resolved.kind === 'resolved' ? assessInstance(clock, resolved, now) : resolved;
+    const state = resolved.kind === 'resolved' ? assessInstance(clock, resolved, now, scratch) : resolved;
     instances.push({ metric, instance: clock.instance, startedAt: clock.startedAt, state });
   }
   const latest = instances[instances.length - 1] ?? null;

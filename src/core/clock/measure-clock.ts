@@ -17,12 +17,22 @@ export interface Measurement {
   readonly reached: boolean;
 }
 
+/** A Measurement to measure into, again and again: an assessment measures about a hundred instances. */
+export class MeasurementScratch implements Measurement {
+  elapsedMillis = 0;
+  calendarMillis = 0;
+  dueAt: EpochMillis | null = null;
+  reached = false;
+}
+
 /**
  * Measures closed running spans (flat [start, end, ...]) plus an optional running span from `openSince` to
  * `until`, against `targetMillis` on `clock`.
  *
  * Worked example (Mon–Fri 09:00–17:00, target 120 business minutes): spans [Mon 16:00, Mon 16:30) and a running
  * span since Tue 09:10; at Tue 09:40 elapsed = 30 + 30 = 60 min; due = 90 min after Tue 09:10 = Tue 10:40.
+ *
+ * Writes into `into` when given (and returns it): the caller reads it before measuring again.
  */
 export function measureClock(
   clock: TargetClock,
@@ -31,6 +41,7 @@ export function measureClock(
   openSince: EpochMillis | null,
   until: EpochMillis,
   targetMillis: number,
+  into: MeasurementScratch = new MeasurementScratch(),
 ): Measurement {
   let elapsed = 0;
   let calendar = 0;
@@ -43,13 +54,17 @@ export function measureClock(
     elapsed += counted;
     calendar += end - start;
   }
+  let reached = dueAt !== null;
   if (openSince !== null) {
     const end = Math.max(until, openSince);
     if (dueAt === null) dueAt = clock.add(openSince, targetMillis - elapsed);
     elapsed += clock.between(openSince, end);
     calendar += end - openSince;
-    return { elapsedMillis: elapsed, calendarMillis: calendar, dueAt, reached: dueAt <= end };
+    reached = dueAt <= end;
   }
-  if (dueAt !== null) return { elapsedMillis: elapsed, calendarMillis: calendar, dueAt, reached: true };
-  return { elapsedMillis: elapsed, calendarMillis: calendar, dueAt: null, reached: false };
+  into.elapsedMillis = elapsed;
+  into.calendarMillis = calendar;
+  into.dueAt = dueAt;
+  into.reached = reached;
+  return into;
 }

@@ -12,7 +12,8 @@ const NO_SPANS: EpochMillis[] = [];
  * whichever target (and schedule) applies, which is what makes "recalculated from the original start, paused time
  * stays paused" a matter of measuring again.
  *
- * Exactly one holds: running (`openSince` set), paused (`pauseReason` set), fulfilled (`fulfilledAt` set). A class
+ * Exactly one holds: running (`openSince` set), paused (`pauseReason` set), fulfilled (`fulfilledAt` set); a clock
+ * fulfilled by `fulfilRunning` also keeps `openSince`, its last span then running to `fulfilledAt`. A class
  * with flat fields because a replay makes and updates hundreds of these per assessment (methods also keep the hot
  * calls off module boundaries, which some module loaders make slow); a pause is two fields, not an object, for the
  * same reason: a ticket pauses and resumes dozens of times.
@@ -55,6 +56,17 @@ export class MetricClock {
   fulfil(at: EpochMillis, by: FulfilledBy, context: TargetContext): void {
     this.closeSpan(at);
     this.pauseReason = null;
+    this.fulfilledAt = at;
+    this.fulfilledBy = by;
+    this.fulfilledIn = context;
+  }
+
+  /**
+   * Fulfils a running clock that has never paused (a reply or update clock) without closing its span: the span
+   * stays `openSince` to `fulfilledAt`, which measures the same as a closed one (the instance is measured up to its
+   * fulfilment), and no spans array is made for each of the hundred-odd reply instances of a long ticket.
+   */
+  fulfilRunning(at: EpochMillis, by: FulfilledBy, context: TargetContext): void {
     this.fulfilledAt = at;
     this.fulfilledBy = by;
     this.fulfilledIn = context;

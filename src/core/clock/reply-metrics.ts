@@ -75,5 +75,5 @@ export class ReplyClocks {
 }
 
 function fulfilIfOpen(clock: MetricClock | null, at: EpochMillis, by: FulfilledBy, context: TargetContext): void {
-  if (clock !== null && clock.fulfilledAt === null) clock.fulfil(at, by, context);
+  if (clock !== null && clock.fulfilledAt === null) clock.fulfilRunning(at, by, context);
 }

@@ -25,6 +25,11 @@ export class OpenIntervalIndex {
   private cumulative: number[] = [];
   private low: EpochMillis;
   private high: EpochMillis;
+  /**
+   * Where the last search landed. An assessment asks about instants in time order (spans, then the next instance's
+   * start), so the next answer is nearly always this interval or the one after: checked before searching.
+   */
+  private hint = 0;
 
   constructor(
     private readonly intervalsBetween: OpenIntervalsBetween,
@@ -99,16 +104,26 @@ export class OpenIntervalIndex {
 
   /** Index of the last interval starting at or before t, or -1. */
   private lastStartAtOrBefore(t: EpochMillis): number {
+    const starts = this.starts;
+    const n = starts.length;
+    // A hint made stale by extendBackward (which renumbers) fails these checks and falls through to the search.
+    for (let i = this.hint; i < n && i <= this.hint + 1; i++) {
+      if ((starts[i] as number) <= t && (i + 1 === n || (starts[i + 1] as number) > t)) {
+        this.hint = i;
+        return i;
+      }
+    }
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = n - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if ((this.starts[mid] as number) <= t) {
+      if ((starts[mid] as number) <= t) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
+    if (found >= 0) this.hint = found;
     return found;
   }
 
