@@ -34,12 +34,14 @@ export const EMPTY_DIRECTORY: AccountDirectory = { groups: null, brands: null, t
 /** Zendesk's own fields in GET /ticket_fields: conditions name them by their own field, not as custom fields. */
 const SYSTEM_FIELD_TYPES = new Set(['subject', 'description', 'status', 'custom_status', 'tickettype', 'priority', 'group', 'assignee', 'brand']);
 
-const named = (key: string) => (body: unknown): DirectoryOption[] => {
+/** `{ <key>: [{ id, name }] }` (Zendesk's list answers) as choices, value the id as text. */
+export const named = (key: string) => (body: unknown): DirectoryOption[] => {
   const list = isObject(body) && Array.isArray(body[key]) ? (body[key] as unknown[]) : [];
   return list.filter(isObject).map((item) => ({ value: String(item.id), label: String(item.name ?? item.id) }));
 };
 
-function customFields(body: unknown): CustomFieldInfo[] {
+/** The active custom ticket fields of GET /ticket_fields (Zendesk's own fields left out), with a dropdown's options. */
+export function customFields(body: unknown): CustomFieldInfo[] {
   const list = isObject(body) && Array.isArray(body.ticket_fields) ? (body.ticket_fields as unknown[]) : [];
   return list
     .filter(isObject)
@@ -70,12 +72,12 @@ export function useAccountDirectory(): AccountDirectory {
     const set = <K extends keyof AccountDirectory>(key: K) => (value: AccountDirectory[K] | null) => {
       if (current) setDirectory((d) => ({ ...d, [key]: value }));
     };
-    void load(client, '/api/v2/groups?per_page=100', named('groups')).then(set('groups'));
-    void load(client, '/api/v2/brands?per_page=100', named('brands')).then(set('brands'));
-    void load(client, '/api/v2/ticket_forms', named('ticket_forms')).then(set('ticketForms'));
-    void load(client, '/api/v2/organizations?per_page=100', named('organizations')).then(set('organizations'));
-    void load(client, '/api/v2/users?role[]=agent&role[]=admin&per_page=100', named('users')).then(set('assignees'));
-    void load(client, '/api/v2/ticket_fields', customFields).then(set('customFields'));
+    void load(client, '/api/v2/groups.json?per_page=100', named('groups')).then(set('groups'));
+    void load(client, '/api/v2/brands.json?per_page=100', named('brands')).then(set('brands'));
+    void load(client, '/api/v2/ticket_forms.json', named('ticket_forms')).then(set('ticketForms'));
+    void load(client, '/api/v2/organizations.json?per_page=100', named('organizations')).then(set('organizations'));
+    void load(client, '/api/v2/users.json?role[]=agent&role[]=admin&per_page=100', named('users')).then(set('assignees'));
+    void load(client, '/api/v2/ticket_fields.json', customFields).then(set('customFields'));
     return () => {
       current = false;
     };
