@@ -70,6 +70,7 @@ export interface ZafPathValues {
   readonly 'ticket.type': string | null;
   /** Group and assignee are one property in ZAF: `{ user, group }`, either null when unset. */
   readonly 'ticket.assignee': ZafTicketAssignee;
+  readonly 'ticket.organization': { readonly id: number; readonly name: string } | null;
   readonly 'ticket.tags': readonly string[];
   readonly 'ticket.updatedAt': string;
   readonly currentUser: ZafUser;

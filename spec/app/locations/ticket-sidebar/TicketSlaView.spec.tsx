@@ -1,12 +1,12 @@
 import { ThemeProvider } from '@zendeskgarden/react-theming';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { TicketEvent, TicketSnapshot } from '../../../../src/core';
+import type { SlaPolicy, TicketEvent, TicketSnapshot } from '../../../../src/core';
 import type { SupportedLocale } from '../../../../src/app/i18n/catalogs';
 import { translationFor } from '../../../../src/app/i18n/TranslationProvider';
-import { assessAt, previewAt } from '../../../../src/app/locations/ticket-sidebar/live-sla';
+import { assessAt, compileInputs, previewAt } from '../../../../src/app/locations/ticket-sidebar/live-sla';
 import TicketSlaView, { type LiveSla } from '../../../../src/app/locations/ticket-sidebar/TicketSlaView';
 import type { AppError, LoadState } from '../../../../src/app/load-state';
-import { agentReply, created, liveInputs, monday, ZONE } from './sla-fixture';
+import { agentReply, created, liveInputs, monday, slaInputs, ZONE } from './sla-fixture';
 
 /** The text an agent reads, in document order (markup stripped). */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
@@ -18,6 +18,7 @@ interface Options {
   readonly refreshError?: AppError | null;
   readonly retryInSeconds?: number | null;
   readonly now?: number;
+  readonly names?: ReadonlyMap<string, string>;
 }
 
 function render(sla: LoadState<LiveSla>, options: Options = {}): string {
@@ -33,6 +34,7 @@ function render(sla: LoadState<LiveSla>, options: Options = {}): string {
         retryInSeconds={options.retryInSeconds ?? null}
         onRetry={() => undefined}
         announcement=""
+        names={options.names}
       />
     </ThemeProvider>,
   );
@@ -106,6 +108,16 @@ describe('TicketSlaView', () => {
     expect(standard).toContain('Policy: Standard Why this policy It has no conditions: it applies to every ticket that no more specific policy matches.');
     const urgent = textOf(render(live(monday('10:00'), [created({ priority: 'urgent' })])));
     expect(urgent).toContain('Policy: Urgent Why this policy It is the most specific policy that applies (1 condition held). Conditions that held: Priority is Urgent');
+  });
+
+  it('names the ids a condition held by what Zendesk calls them, and shows unknown ids as they are', () => {
+    const inputs = slaInputs([created({ groupId: '360001', priority: 'urgent' })]);
+    const billing = { ...inputs, policies: [...inputs.policies, { ...(inputs.policies[1] as SlaPolicy), id: 'billing', title: 'Billing urgent', position: 3, filter: { all: [{ field: 'group_id' as const, operator: 'is' as const, value: '360001' }, { field: 'priority' as const, operator: 'in' as const, value: ['high', 'urgent'] }], any: [] } }] };
+    const sla: LoadState<LiveSla> = { status: 'ready', value: { assessment: assessAt(compileInputs(billing), monday('10:00')), preview: null } };
+    expect(textOf(render(sla, { names: new Map([['group_id:360001', 'Billing']]) }))).toContain(
+      'Policy: Billing urgent Why this policy It is the most specific policy that applies (2 conditions held). Conditions that held: Group is Billing Priority is one of High, Urgent',
+    );
+    expect(textOf(render(sla))).toContain('Conditions that held: Group is 360001');
   });
 
   it('previews an unsaved priority change apart from the live rows, with the due times it would move', () => {

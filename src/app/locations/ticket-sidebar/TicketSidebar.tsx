@@ -6,6 +6,8 @@ import { ticketSlaCall, type TicketSla } from '../../sla-server/ticket-sla';
 import { useRetryingCall } from '../../sla-server/use-retrying-call';
 import { useAutoResize } from '../../zaf/use-auto-resize';
 import { useZafSession } from '../../zaf/use-zaf-client';
+import type { ZafTicketAssignee } from '../../zaf/zaf-client';
+import type { EntityNames } from './explain-policy';
 import { assessAt, compileInputs, previewAt } from './live-sla';
 import { agentClockSettings, type SidebarFormat } from './sidebar-format';
 import TicketSlaView, { type LiveSla } from './TicketSlaView';
@@ -18,6 +20,7 @@ interface Agent {
   readonly userId: number;
   readonly zone: string;
   readonly locale: string;
+  readonly names: EntityNames;
 }
 
 /** An answer and the browser's clock when it came: the difference to `serverNow` corrects the browser's clock. */
@@ -39,11 +42,16 @@ export default function TicketSidebar() {
 
   useEffect(() => {
     let current = true;
-    client.get(['ticket.id', 'currentUser']).then((result) => {
+    // The names only improve the "why" text: failing to read them leaves ids in it, never the sidebar empty.
+    const names = client.get(['ticket.assignee', 'ticket.organization']).then(
+      (result) => entityNames(result['ticket.assignee'], result['ticket.organization']),
+      () => new Map<string, string>(),
+    );
+    Promise.all([client.get(['ticket.id', 'currentUser']), names]).then(([result, names]) => {
       const ticketId = result['ticket.id'];
       const user = result.currentUser;
       if (!current || ticketId === undefined || user === undefined) return;
-      setAgent({ ticketId, userId: user.id, ...agentClockSettings(user, locale) });
+      setAgent({ ticketId, userId: user.id, ...agentClockSettings(user, locale), names });
     }, (cause: unknown) => console.error('[SLA Clock] Zendesk did not say which ticket and agent this is', cause));
     return () => {
       current = false;
@@ -83,8 +91,18 @@ export default function TicketSidebar() {
       retryInSeconds={retryInSeconds}
       onRetry={retryNow}
       announcement={announcement}
+      names={agent?.names}
     />
   );
+}
+
+/** The names of the ticket's own group, assignee and organization, which are what a condition that held named. */
+function entityNames(assignee: ZafTicketAssignee | undefined, organization: { id: number; name: string } | null | undefined): EntityNames {
+  const names = new Map<string, string>();
+  if (assignee?.group) names.set(`group_id:${assignee.group.id}`, assignee.group.name);
+  if (assignee?.user) names.set(`assignee_id:${assignee.user.id}`, assignee.user.name);
+  if (organization) names.set(`organization_id:${organization.id}`, organization.name);
+  return names;
 }
 
 /** The last answer that came, kept while later calls fail: the agent keeps a countdown, marked as possibly stale. */

@@ -6,7 +6,7 @@ import type { AppError, LoadState } from '../../load-state';
 import { metricRows } from './describe-metric';
 import { describePreview } from './describe-preview';
 import { describeTimeline } from './describe-timeline';
-import { explainPolicy } from './explain-policy';
+import { explainPolicy, type EntityNames } from './explain-policy';
 import MetricList from './MetricList';
 import PolicyWhy from './PolicyWhy';
 import PreviewPanel from './PreviewPanel';
@@ -31,10 +31,12 @@ interface Props {
   readonly onRetry: () => void;
   /** The latest change of a metric's state, for screen readers (not every tick). */
   readonly announcement: string;
+  /** Names of the ids policy conditions name (the ticket's group, organization, assignee). */
+  readonly names?: EntityNames;
 }
 
 /** The sidebar's markup for one ticket: policy and why, a row per measured metric, the preview, the timeline. */
-export default function TicketSlaView({ format, ticketId, sla, refreshError, retryInSeconds, onRetry, announcement }: Props) {
+export default function TicketSlaView({ format, ticketId, sla, refreshError, retryInSeconds, onRetry, announcement, names = new Map() }: Props) {
   const { t } = format;
   return (
     <section aria-label={t('app.name')}>
@@ -47,7 +49,7 @@ export default function TicketSlaView({ format, ticketId, sla, refreshError, ret
           <SM data-stale>{t('sidebar.stale')}</SM>
         </>
       )}
-      {sla.status === 'ready' && <SlaBody sla={sla.value} format={format} />}
+      {sla.status === 'ready' && <SlaBody sla={sla.value} format={format} names={names} />}
       <div aria-live="polite" data-announcement style={VISUALLY_HIDDEN}>
         {announcement}
       </div>
@@ -55,13 +57,13 @@ export default function TicketSlaView({ format, ticketId, sla, refreshError, ret
   );
 }
 
-function SlaBody({ sla, format }: { readonly sla: LiveSla; readonly format: SidebarFormat }) {
+function SlaBody({ sla, format, names }: { readonly sla: LiveSla; readonly format: SidebarFormat; readonly names: EntityNames }) {
   const { t } = format;
   if (!sla.assessment) return <SM data-no-history>{t('sidebar.no_history')}</SM>;
   const rows = metricRows(sla.assessment, format);
   return (
     <>
-      <PolicyWhy explanation={explainPolicy(sla.assessment.policy, t)} t={t} />
+      <PolicyWhy explanation={explainPolicy(sla.assessment.policy, t, names)} t={t} />
       {rows.length > 0 ? <MetricList rows={rows} label={t('sidebar.metrics_heading')} /> : <SM>{t('sidebar.no_measured_metrics')}</SM>}
       {sla.preview && <PreviewPanel preview={describePreview(sla.assessment, sla.preview, format)} t={t} />}
       <TimelineSection lines={describeTimeline(measuredTimeline(sla.assessment), format)} t={t} />

@@ -9,10 +9,16 @@ export interface PolicyExplanation {
   readonly conditions: readonly string[];
 }
 
-export function explainPolicy(selection: PolicySelection, t: Translate): PolicyExplanation {
+/**
+ * Names Zendesk gave the ids a condition can hold (`group_id:360001` → "Billing"), so that the agent reads
+ * "Group is Billing" rather than an id. Ids without a known name are shown as they are.
+ */
+export type EntityNames = ReadonlyMap<string, string>;
+
+export function explainPolicy(selection: PolicySelection, t: Translate, names: EntityNames = new Map()): PolicyExplanation {
   if (selection.kind === 'none') return { title: null, reason: t('sidebar.why.none_applies'), conditions: [] };
   const considered = selection.considered.find((policy) => policy.policyId === selection.policy.id);
-  const conditions = (considered?.conditions ?? []).filter((outcome) => outcome.held).map((outcome) => describeCondition(outcome.condition, t));
+  const conditions = (considered?.conditions ?? []).filter((outcome) => outcome.held).map((outcome) => describeCondition(outcome.condition, t, names));
   return { title: selection.policy.title, reason: reasonText(selection, t), conditions };
 }
 
@@ -27,20 +33,20 @@ function reasonText(selection: Extract<PolicySelection, { kind: 'selected' }>, t
 const KNOWN_FIELDS = ['priority', 'status', 'type', 'group_id', 'assignee_id', 'brand_id', 'organization_id', 'requester_email', 'requester_domain', 'tags', 'via', 'ticket_form_id'];
 
 /** "Priority is Urgent", "Tags include any of vip, gold". */
-export function describeCondition(condition: Condition, t: Translate): string {
+export function describeCondition(condition: Condition, t: Translate, names: EntityNames = new Map()): string {
   const custom = /^custom_fields_(.+)$/.exec(condition.field);
   const field = custom
     ? t('sidebar.field.custom_field', { id: custom[1] as string })
     : KNOWN_FIELDS.includes(condition.field)
       ? t(`sidebar.field.${condition.field}`)
       : condition.field;
-  return t('sidebar.why.condition', { field, operator: t(`sidebar.operator.${condition.operator}`), value: describeValue(condition.field, condition.value, t) });
+  return t('sidebar.why.condition', { field, operator: t(`sidebar.operator.${condition.operator}`), value: describeValue(condition.field, condition.value, t, names) });
 }
 
-function describeValue(field: string, value: ConditionValue, t: Translate): string {
+function describeValue(field: string, value: ConditionValue, t: Translate, names: EntityNames): string {
   if (value === null) return t('sidebar.value_none');
-  if (Array.isArray(value)) return value.map((v) => describeValue(field, v, t)).join(', ');
-  return fieldValueText(field, String(value), t);
+  if (Array.isArray(value)) return value.map((v) => describeValue(field, v, t, names)).join(', ');
+  return names.get(`${field}:${String(value)}`) ?? fieldValueText(field, String(value), t);
 }
 
 /** Priorities and statuses are shown as Zendesk names them in the agent's language; other values as they are. */
