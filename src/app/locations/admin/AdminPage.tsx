@@ -4,6 +4,7 @@ import { Paragraph, XXL } from '@zendeskgarden/react-typography';
 import { useTranslate } from '../../i18n/use-translate';
 import NotificationsTab from './notifications/NotificationsTab';
 import PoliciesTab from './policies/PoliciesTab';
+import ReportsTab from './reports/ReportsTab';
 import SchedulesTab from './schedules/SchedulesTab';
 
 export const ADMIN_SECTIONS = ['policies', 'schedules', 'notifications', 'reports'] as const;
@@ -14,6 +15,7 @@ const SECTION_EDITORS: Partial<Record<AdminSection, () => JSX.Element>> = {
   policies: PoliciesTab,
   schedules: SchedulesTab,
   notifications: NotificationsTab,
+  reports: ReportsTab,
 };
 
 /**

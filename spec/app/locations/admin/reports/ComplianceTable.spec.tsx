@@ -1,0 +1,45 @@
+import BreachTrendChart from '../../../../../src/app/locations/admin/reports/BreachTrendChart';
+import ComplianceTable from '../../../../../src/app/locations/admin/reports/ComplianceTable';
+import type { ComplianceRowView } from '../../../../../src/app/locations/admin/reports/reports-api';
+import { SUPPORTED_LOCALES } from '../../../../../src/app/i18n/catalogs';
+import { renderMarkup, textOf, tIn } from '../render-markup';
+
+const row = (key: Record<string, string | null>, overrides: Partial<ComplianceRowView> = {}): ComplianceRowView => ({
+  key,
+  tickets: 10,
+  instances: 12,
+  met: 8,
+  metLate: 1,
+  breached: 1,
+  running: 2,
+  metPercent: 80,
+  medianBusinessMinutes: 42,
+  p90BusinessMinutes: 95.5,
+  ...overrides,
+});
+
+describe('ComplianceTable', () => {
+  it('shows each group with its counts, share met on time and percentiles', () => {
+    const text = textOf(renderMarkup(<ComplianceTable rows={[row({ group: 'Support' }), row({ group: null }, { metPercent: null, medianBusinessMinutes: null })]} groupBy="group" t={tIn('en')} />));
+    expect(text).toContain('Group Tickets Met on time Met Met late Breached Running Median (business min) 90th percentile (business min)');
+    expect(text).toContain('Support 10 80.0% 8 1 1 2 42 96');
+    expect(text).toContain('(none) 10 – 8 1 1 2 – 96');
+  });
+
+  it('says so when the period has no measurements', () => {
+    expect(textOf(renderMarkup(<ComplianceTable rows={[]} groupBy={null} t={tIn('en')} />))).toBe('No SLA measurements in this period.');
+  });
+
+  it.each(SUPPORTED_LOCALES.map((l) => [l]))('renders in %s with every key translated', (locale) => {
+    expect(() => renderMarkup(<ComplianceTable rows={[row({ channel: 'email' })]} groupBy="channel" t={tIn(locale)} />)).not.toThrow();
+    expect(() => renderMarkup(<BreachTrendChart points={[{ date: '2026-03-01', breaches: 2 }]} t={tIn(locale)} />)).not.toThrow();
+  });
+});
+
+describe('BreachTrendChart', () => {
+  it('draws one labelled bar per day, the tallest at full height', () => {
+    const html = renderMarkup(<BreachTrendChart points={[{ date: '2026-03-01', breaches: 2 }, { date: '2026-03-02', breaches: 4 }]} t={tIn('en')} />);
+    expect(html).toContain('aria-label="2026-03-01: 2 breaches"');
+    expect(html).toMatch(/aria-label="2026-03-02: 4 breaches"[^>]*height:80px/);
+  });
+});

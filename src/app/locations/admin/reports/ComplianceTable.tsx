@@ -1,0 +1,53 @@
+import { Table } from '@zendeskgarden/react-tables';
+import type { Translate } from '../../../i18n/translate';
+import type { ComplianceRowView } from './reports-api';
+
+interface Props {
+  readonly rows: readonly ComplianceRowView[];
+  /** The dimension the rows are grouped by; null: one row for everything. */
+  readonly groupBy: string | null;
+  readonly t: Translate;
+}
+
+const percent = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)}%`);
+const minutes = (value: number | null) => (value === null ? '–' : value.toFixed(value < 10 ? 1 : 0));
+
+/** Compliance rows: counts, the share met on time, and the median and p90 business minutes (nearest rank). */
+export default function ComplianceTable({ rows, groupBy, t }: Props) {
+  if (rows.length === 0) return <p>{t('admin.reports.empty')}</p>;
+  return (
+    <Table size="small">
+      <Table.Head>
+        <Table.HeaderRow>
+          <Table.HeaderCell>{groupBy ? t(`admin.reports.dimension.${groupBy}`) : t('admin.reports.all')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('admin.reports.column.tickets')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('admin.reports.column.met_percent')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('admin.reports.column.met')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('admin.reports.column.met_late')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('admin.reports.column.breached')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('admin.reports.column.running')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('admin.reports.column.median')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('admin.reports.column.p90')}</Table.HeaderCell>
+        </Table.HeaderRow>
+      </Table.Head>
+      <Table.Body>
+        {rows.map((row) => {
+          const value = groupBy ? row.key[groupBy] : null;
+          return (
+            <Table.Row key={JSON.stringify(row.key)}>
+              <Table.Cell>{groupBy ? (value ?? t('admin.reports.none')) : t('admin.reports.all')}</Table.Cell>
+              <Table.Cell>{row.tickets}</Table.Cell>
+              <Table.Cell>{percent(row.metPercent)}</Table.Cell>
+              <Table.Cell>{row.met}</Table.Cell>
+              <Table.Cell>{row.metLate}</Table.Cell>
+              <Table.Cell>{row.breached}</Table.Cell>
+              <Table.Cell>{row.running}</Table.Cell>
+              <Table.Cell>{minutes(row.medianBusinessMinutes)}</Table.Cell>
+              <Table.Cell>{minutes(row.p90BusinessMinutes)}</Table.Cell>
+            </Table.Row>
+          );
+        })}
+      </Table.Body>
+    </Table>
+  );
+}
