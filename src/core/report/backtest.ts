@@ -75,7 +75,8 @@ export class Backtest {
     const at = ticket.at ?? this.config.asOf;
     const snapshot = snapshotOf(ticket, at);
     const before = replayTicket(ticket, this.config.current, at, snapshot);
-    const after = replayTicket(ticket, this.config.draft, at, snapshot);
+    // Replaying the current rules as the draft (a reproduction check) needs one assessment, not two.
+    const after = this.config.draft === this.config.current ? before : replayTicket(ticket, this.config.draft, at, snapshot);
     this.tickets++;
     if (before.policyId !== after.policyId) this.switches.push({ ticketId: ticket.ticketId, from: before.policyId, to: after.policyId });
     const inPeriod = (r: ReportRecord) => r.startedAt >= this.config.from && r.startedAt < this.config.to;
