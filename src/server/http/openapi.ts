@@ -142,6 +142,10 @@ function REPORT_PATHS(): OpenApiDocument['paths'] {
   return {
     '/api/reports/compliance': { get: app('complianceReport', ['reports'], 'Targets met, per dimension', { '200': report, '400': error('invalid query') }, { parameters: [...slice, query('groupBy', 'comma-separated dimensions')] }) },
     '/api/reports/breaches': { get: app('breachReport', ['reports'], 'Breaches, paged, with a trend', { '200': report, '400': error('invalid query') }, { parameters: [...slice, query('limit', 'page size'), query('offset', 'page start'), query('bucket', 'day | week')] }) },
+    '/api/reports/pause-audit': { get: app('pauseAudit', ['reports'], 'Pauses per agent, those soon after a customer reply, minutes taken off the clock (at most 93 days)', { '200': objective, '400': error('invalid query') }, { parameters: [query('from', 'ISO instant with offset'), query('to', 'ISO instant with offset'), query('quickMinutes', 'a pause this soon after a customer reply counts as quick (default 5)')] }) },
+    '/api/reports/backtest': {
+      post: app('backtest', ['reports'], 'Replay a draft policy list against the current one over [from, to) (at most 92 days)', { '200': objective, '400': error('invalid_period or invalid_draft, with problems') }, { requestBody: { required: true, content: json({ type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' }, policies: { type: 'array', items: ref('DraftPolicy') }, schedules: { type: 'object', additionalProperties: ref('ScheduleSpec') } }, required: ['from', 'to', 'policies'] }) } }),
+    },
     '/api/reports/objectives': {
       get: app('listObjectives', ['reports'], 'Objectives with their standing now', { '200': objective }),
       post: app('createObjective', ['reports'], 'Create an objective', { '201': objective, '400': error('invalid objective'), '422': invalid }, { requestBody: { required: true, content: json({ type: 'object' }) } }),
