@@ -91,6 +91,22 @@ export const COMPONENT_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       { additionalProperties: false, description: 'email texts per locale (Zendesk placeholders); en defaults to requirements.json' },
     ),
   }),
+  NotificationSettingsSaved: object(
+    {
+      settings: ref('NotificationSettings'),
+      triggerSync: {
+        oneOf: [
+          object({ state: { const: 'synced' }, triggersWritten: { type: 'integer', minimum: 0 } }, ['state', 'triggersWritten']),
+          object(
+            { state: { const: 'pending' }, reason: { enum: ['not_connected', 'zendesk_unavailable', 'zendesk_refused', 'triggers_missing'] }, message: { type: 'string' } },
+            ['state', 'reason', 'message'],
+            { description: 'saved, but Zendesk does not send by it yet; the hourly setup step syncs the triggers again' },
+          ),
+        ],
+      },
+    },
+    ['settings', 'triggerSync'],
+  ),
   ImpactRequest: object({ policies: { type: 'array', items: ref('DraftPolicy') }, schedules: { type: 'object', additionalProperties: ref('ScheduleSpec'), description: 'draft schedules by id (new or replacing)' } }, ['policies']),
   ImpactChange: object({
     metric: { enum: [...METRIC_NAMES] },

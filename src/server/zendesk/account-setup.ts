@@ -1,7 +1,10 @@
 import type { Logger } from 'pino';
+import { notificationSettingsOf } from '../notifications/notification-settings';
 import type { Account, SlaStore, ZendeskSetup } from '../store/sla-store';
 import type { ZendeskClient } from './zendesk-client';
 import { isZendeskError } from './zendesk-errors';
+import { triggerMatches } from './notification-triggers';
+import { syncNotificationTriggers } from './sync-notification-triggers';
 
 /** The trigger that tells the server about every ticket change; found by this title, so setup never adds a second. */
 export const NOTIFY_TRIGGER_TITLE = 'SLA: notify server';
@@ -39,25 +42,32 @@ export interface Requirements {
 export async function setUpAccount(input: SetupInput): Promise<ZendeskSetup> {
   const { client, requirements } = input;
   const listed = await client.listRequirements(input.installationId);
+  // What an earlier run recreated is known by the id it stored; the installation still names the deleted one.
+  const stored = input.account.zendeskSetup?.installationId === input.installationId ? input.account.zendeskSetup : null;
   const idOf = (type: string, identifier: string) => listed.find((r) => r.requirement_type === type && r.identifier === identifier)?.requirement_id ?? null;
 
   const fieldIds: Record<string, string> = {};
   for (const [identifier, definition] of Object.entries(requirements.ticket_fields ?? {})) {
-    fieldIds[identifier] = await ensure(idOf('ticket_fields', identifier), (id) => client.getTicketField(id).then((f) => f.id), () => client.createTicketField(definition).then((f) => f.id), input.log, `ticket field ${identifier}`);
+    fieldIds[identifier] = await ensure(stored?.fieldIds[identifier] ?? idOf('ticket_fields', identifier), (id) => client.getTicketField(id).then((f) => f.id), () => client.createTicketField(definition).then((f) => f.id), input.log, `ticket field ${identifier}`);
   }
   const webhookDefinition = requirements.webhooks?.[WEBHOOK_REQUIREMENT] ?? {};
-  const webhookId = await ensure(idOf('webhooks', WEBHOOK_REQUIREMENT), (id) => client.getWebhook(id).then((w) => w.id), () => client.createWebhook(webhookDefinition).then((w) => w.id), input.log, 'webhook');
+  const webhookId = await ensure(stored?.webhookId ?? idOf('webhooks', WEBHOOK_REQUIREMENT), (id) => client.getWebhook(id).then((w) => w.id), () => client.createWebhook(webhookDefinition).then((w) => w.id), input.log, 'webhook');
   await client.patchWebhook(webhookId, { endpoint: `${input.publicUrl}/zendesk/webhooks/${input.account.id}`, status: 'active' });
   await input.store.saveWebhookSecret(input.account.id, await client.getSigningSecret(webhookId));
 
   const emailTriggerIds: Record<string, string> = {};
   for (const [identifier, definition] of Object.entries(requirements.triggers ?? {})) {
-    emailTriggerIds[identifier] = await ensure(idOf('triggers', identifier), (id) => client.getTrigger(id).then((t) => t.id), () => client.createTrigger(definition).then((t) => t.id), input.log, `trigger ${identifier}`);
+    emailTriggerIds[identifier] = await ensure(stored?.emailTriggerIds[identifier] ?? idOf('triggers', identifier), (id) => client.getTrigger(id).then((t) => t.id), () => client.createTrigger(definition).then((t) => t.id), input.log, `trigger ${identifier}`);
   }
   const notifyTriggerId = await ensureNotifyTrigger(client, webhookId);
   const setup: ZendeskSetup = { installationId: input.installationId, fieldIds, webhookId, notifyTriggerId, emailTriggerIds, checkedAt: input.now };
   await input.store.saveZendeskSetup(input.account.id, setup);
-  return setup;
+  // Last, so the pipeline can write even while the email triggers cannot be synced (the next run retries).
+  const settings = notificationSettingsOf(await input.store.getNotificationSettings(input.account.id));
+  const synced = await syncNotificationTriggers({ client, setup, settings, log: input.log });
+  const withTriggers = { ...setup, emailTriggerIds: synced.emailTriggerIds };
+  await input.store.saveZendeskSetup(input.account.id, withTriggers);
+  return withTriggers;
 }
 
 /** The resource's id if it still exists, else a new one made from its requirement (an admin deleted it). */
@@ -98,6 +108,6 @@ async function ensureNotifyTrigger(client: ZendeskClient, webhookId: string): Pr
     ],
   };
   const existing = (await client.listTriggers()).find((t) => t.title === NOTIFY_TRIGGER_TITLE);
-  if (existing) return (await client.updateTrigger(existing.id, trigger)).id;
+  if (existing) return triggerMatches(existing, trigger) ? existing.id : (await client.updateTrigger(existing.id, trigger)).id;
   return (await client.createTrigger(trigger)).id;
 }

@@ -70,6 +70,24 @@ export class ZendeskClient {
     return users;
   }
 
+  /** The user the server calls Zendesk as (an admin), with its locale: the language its emails default to. */
+  async getCurrentUser(): Promise<ZendeskUser & { locale: string | null }> {
+    const body = await this.call<{ user: unknown }>('GET', '/api/v2/users/me.json');
+    return parseZendesk(zendeskUserSchema.extend({ locale: z.string().nullable().optional().transform((v) => v ?? null) }), body?.user, 'GET users/me');
+  }
+
+  /** The users whose email is exactly `email` (Zendesk's search also matches partly; those are left out). */
+  async findUsersByEmail(email: string): Promise<ZendeskUser[]> {
+    const body = await this.call<{ users: unknown }>('GET', `/api/v2/users/search.json?query=${encodeURIComponent(`email:${email}`)}`);
+    const users = parseZendesk(z.array(zendeskUserSchema), body?.users, 'GET users/search');
+    return users.filter((user) => user.email?.toLowerCase() === email.toLowerCase());
+  }
+
+  async createUser(user: { name: string; email: string; role: 'end-user'; verified: boolean }): Promise<ZendeskUser> {
+    const body = await this.call<{ user: unknown }>('POST', '/api/v2/users.json', { user });
+    return parseZendesk(zendeskUserSchema, body?.user, 'POST user');
+  }
+
   /**
    * Our fields and tag changes only, never a whole ticket: an agent's concurrent edit of anything else survives.
    * With `updatedStamp`, a safe update: Zendesk answers 409 if the ticket changed since.
