@@ -89,7 +89,7 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
     },
     '/api/notification-settings': {
       get: app('getNotificationSettings', ['notifications'], 'Recipients and email texts (defaults until saved)', { '200': ok('NotificationSettings') }),
-      put: app('saveNotificationSettings', ['notifications'], 'Replace the settings (parts left out take defaults)', { '200': ok('NotificationSettings'), '422': invalid }, { requestBody: body('NotificationSettings') }),
+      put: app('saveNotificationSettings', ['notifications'], 'Replace the settings (parts left out take defaults); sync the Zendesk email triggers', { '200': ok('NotificationSettingsSaved'), '422': invalid }, { requestBody: body('NotificationSettings') }),
     },
     '/api/tickets/{ticketId}/sla': {
       get: app('getTicketSla', ['tickets'], "The ticket's SLA assessment now, with the inputs it was made from", { '200': ok('TicketSla'), '400': error('invalid_ticket_id') }, { parameters: [pathId('ticketId', 'Zendesk ticket id')] }),
