@@ -5,6 +5,8 @@ import type { PipelineDeps } from './process-ticket';
 
 /** Pages per account and round: the export allows 10 requests a minute, shared with anything else the admin runs. */
 const MAX_PAGES_PER_ROUND = 3;
+/** The export's start_time must be at least this old; the last minute comes on the next round. */
+const EXPORT_MIN_AGE_MS = 65_000;
 
 /**
  * The sweep that heals deliveries Zendesk never made: read the incremental ticket export from where the last
@@ -29,7 +31,8 @@ async function reconcileAccount(deps: PipelineDeps, account: Account): Promise<v
   let cursor = await deps.store.getReconcileCursor(account.id);
   for (let page = 0; page < MAX_PAGES_PER_ROUND; page++) {
     // The first sweep starts at the install: older tickets are not ours to measure unless a webhook brings them.
-    const position = cursor ? { cursor } : { startTime: Math.floor(account.createdAt / 1000) };
+    // Zendesk refuses a start less than a minute old.
+    const position = cursor ? { cursor } : { startTime: Math.floor(Math.min(account.createdAt, deps.clock.now() - EXPORT_MIN_AGE_MS) / 1000) };
     const exported = await client.exportTickets(position);
     for (const ticket of exported.tickets) {
       if (ticket.status === 'deleted') continue;
