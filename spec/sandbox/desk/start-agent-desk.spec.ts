@@ -164,6 +164,20 @@ describe('the agent desk', () => {
     await saveScreenshot(page, 'desk-outbox');
   });
 
+  it("runs the app's relative /api/v2 requests against the account as the signed-in agent", async () => {
+    const ask = (url: string) =>
+      page.evaluate(
+        async (options) => (await (await fetch('/zaf-proxy', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ options }) })).json()) as { status: number; responseText: string },
+        { url, type: 'GET' },
+      );
+    const me = await ask('/api/v2/users/me.json');
+    expect(me.status).toBe(200);
+    expect(JSON.parse(me.responseText).user.email).toBe(seed.agents[0]?.email);
+    const groups = await ask('/api/v2/groups.json?per_page=100');
+    expect(JSON.parse(groups.responseText).groups.map((g: { id: number }) => g.id)).toEqual(expect.arrayContaining([seed.groups.support, seed.groups.billing]));
+    expect((await ask('/__sandbox/clock')).status).toBe(400);
+  });
+
   it('hosts the app’s nav bar location as a desk view', async () => {
     await page.getByRole('link', { name: 'SLA Clock' }).click();
     await page.waitForFunction(() => window.zafHost !== undefined);

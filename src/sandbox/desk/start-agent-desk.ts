@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
-import { zendeskApi, type ZendeskCredentials } from './api/zendesk-api';
+import { basicAuthorization, zendeskApi, type ZendeskCredentials } from './api/zendesk-api';
 import type { HostedApp } from './host/host-config';
 import { readAppFile } from './http/app-files';
 import { buildDeskAssets, type DeskAssets } from './http/desk-assets';
@@ -64,14 +64,22 @@ export async function startAgentDesk(options: AgentDeskOptions): Promise<Running
     parameters: manifest.parameters ?? [],
     settings: options.appSettings,
   };
+  const agentEmail = options.agentEmail ?? options.credentials.email;
   const desk = deskContext({
-    api: admin.as(options.agentEmail ?? options.credentials.email),
+    api: admin.as(agentEmail),
     admin,
     app: hosted,
     subdomain: options.subdomain ?? 'sandbox',
     appDistDir: options.appDistDir,
   });
-  const proxy = createZafProxy({ settings: options.appSettings, domainWhitelist: manifest.domainWhitelist ?? [], ...(options.now ? { now: options.now } : {}) });
+  // Relative /api/v2 requests of the app run against the emulator as the signed-in agent, as Zendesk's proxy does.
+  const account = { baseUrl: options.emulatorUrl, authorization: basicAuthorization(agentEmail, options.credentials.apiToken) };
+  const proxy = createZafProxy({
+    settings: options.appSettings,
+    domainWhitelist: manifest.domainWhitelist ?? [],
+    account,
+    ...(options.now ? { now: options.now } : {}),
+  });
 
   const app = Fastify({ logger: false });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {

@@ -87,4 +87,59 @@ describe('createZafProxy', () => {
     expect(response.status).toBe(502);
     expect(JSON.parse(response.responseText).error.code).toBe('upstream_unreachable');
   });
+
+  describe('relative Zendesk API urls', () => {
+    const AGENT = 'Basic YWdlbnQ=';
+    const withAccount = () =>
+      createZafProxy({
+        settings: { sharedSecret: SECRET },
+        domainWhitelist: ['127.0.0.1'],
+        account: { baseUrl: upstream.origin, authorization: AGENT },
+        now: () => NOW_MS,
+      });
+
+    it("runs /api/v2/... against the account as the signed-in agent, the agent's authorization replacing the app's", async () => {
+      const response = await withAccount()({ url: '/api/v2/groups.json?per_page=100', type: 'GET', headers: { Authorization: 'Bearer app' } });
+      expect(response).toMatchObject({ status: 200, responseText: '{"ok":true}' });
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatchObject({ method: 'GET', url: '/api/v2/groups.json?per_page=100' });
+      expect(received[0]?.headers.authorization).toBe(AGENT);
+    });
+
+    it('sends the body and content type of a write', async () => {
+      await withAccount()({ url: '/api/v2/tickets/7.json', type: 'PUT', contentType: 'application/json', data: '{"ticket":{}}' });
+      expect(received[0]).toMatchObject({ method: 'PUT', url: '/api/v2/tickets/7.json', body: '{"ticket":{}}' });
+      expect(received[0]?.headers['content-type']).toBe('application/json');
+    });
+
+    it.each([
+      ['a relative path outside /api/v2', '/__sandbox/clock'],
+      ['a path walking out of /api/v2', '/api/v2/../../__sandbox/clock'],
+      ['an encoded walk out of /api/v2', '/api/v2/%2e%2e/%2e%2e/__sandbox/clock'],
+      ['a protocol-relative url', '//elsewhere.example.com/api/v2/groups.json'],
+      ['a path without a leading slash', 'api/v2/groups.json'],
+    ])('refuses %s as invalid_url', async (_name, url) => {
+      const response = await withAccount()({ url });
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.responseText).error.code).toBe('invalid_url');
+      expect(received).toEqual([]);
+    });
+
+    it('refuses a secure relative url: secure settings go only to whitelisted hosts', async () => {
+      const response = await withAccount()({ url: '/api/v2/groups.json?key={{setting.sharedSecret}}', secure: true });
+      expect(response.status).toBe(400);
+      expect(received).toEqual([]);
+    });
+
+    it('refuses relative urls when the proxy knows no account', async () => {
+      expect((await proxy()({ url: '/api/v2/groups.json' })).status).toBe(400);
+      expect(received).toEqual([]);
+    });
+
+    it('still signs secure requests for the server', async () => {
+      const response = await withAccount()(signed());
+      expect(response.status).toBe(200);
+      expect(String(received[0]?.headers.authorization)).toMatch(/^Bearer ey/);
+    });
+  });
 });

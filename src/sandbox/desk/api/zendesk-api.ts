@@ -29,8 +29,13 @@ export class ZendeskApiError extends Error {
   }
 }
 
+/** Zendesk's API-token Basic auth: the request acts as the user with `email`. */
+export function basicAuthorization(email: string, apiToken: string): string {
+  return `Basic ${Buffer.from(`${email}/token:${apiToken}`).toString('base64')}`;
+}
+
 export function zendeskApi(baseUrl: string, credentials: ZendeskCredentials): ZendeskApi {
-  const authorization = `Basic ${Buffer.from(`${credentials.email}/token:${credentials.apiToken}`).toString('base64')}`;
+  const authorization = basicAuthorization(credentials.email, credentials.apiToken);
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const isAdminRoute = path.startsWith('/__sandbox/');
     const response = await fetch(`${baseUrl}${isAdminRoute ? '' : '/api/v2'}${path}`, {

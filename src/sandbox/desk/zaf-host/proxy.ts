@@ -15,6 +15,18 @@ export interface ZafProxyOptions {
   readonly fetch?: typeof fetch;
   /** Milliseconds since the epoch, for the token's iat/exp. */
   readonly now?: () => number;
+  /**
+   * The account's own API, where Zendesk's proxy sends a relative `/api/v2/...` url as the signed-in agent (their
+   * session there; an API token here). Without it such urls are refused as before.
+   */
+  readonly account?: AccountApi;
+}
+
+export interface AccountApi {
+  /** The account's origin, e.g. the emulator's http://127.0.0.1:4010. */
+  readonly baseUrl: string;
+  /** The signed-in agent's `Authorization` header value. */
+  readonly authorization: string;
 }
 
 export type ZafProxy = (options: ZafRequestOptions) => Promise<ProxyResponse>;
@@ -22,11 +34,12 @@ export type ZafProxy = (options: ZafRequestOptions) => Promise<ProxyResponse>;
 const SETTING = /\{\{\s*setting\.(\w+)\s*\}\}/g;
 const JWT_TOKEN = /\{\{\s*jwt\.token\s*\}\}/g;
 
-export function createZafProxy({ settings, domainWhitelist, fetch: doFetch = fetch, now = Date.now }: ZafProxyOptions): ZafProxy {
+export function createZafProxy({ settings, domainWhitelist, fetch: doFetch = fetch, now = Date.now, account }: ZafProxyOptions): ZafProxy {
   const substitute = (text: string) =>
     text.replace(SETTING, (whole, name: string) => (name in settings ? String(settings[name]) : whole));
 
   return async (options) => {
+    if (account && !options.secure && options.url.startsWith('/')) return forwardToAccount(doFetch, account, options);
     const url = safeUrl(options.secure ? substitute(options.url) : options.url);
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
       return proxyError(400, 'Bad Request', 'invalid_url', `cannot request "${options.url}"`);
@@ -57,6 +70,32 @@ export function createZafProxy({ settings, domainWhitelist, fetch: doFetch = fet
       body: options.data === undefined ? undefined : fill(options.data),
     });
   };
+}
+
+/** Account API paths: anything else relative (or a path that `..` walks out of /api/v2/) stays refused. */
+const ACCOUNT_API = '/api/v2/';
+
+/**
+ * A relative url, as Zendesk runs it: against the account's API as the signed-in agent, whose authorization
+ * replaces any the app sent. Secure requests never come here (secure settings go only to whitelisted hosts).
+ */
+async function forwardToAccount(doFetch: typeof fetch, account: AccountApi, options: ZafRequestOptions): Promise<ProxyResponse> {
+  const base = new URL(account.baseUrl);
+  const url = safeUrl(options.url.startsWith('//') ? '' : `${base.origin}${options.url}`);
+  if (!url || url.origin !== base.origin || !url.pathname.startsWith(ACCOUNT_API)) {
+    return proxyError(400, 'Bad Request', 'invalid_url', `cannot request "${options.url}"`);
+  }
+  const headers = Object.fromEntries(
+    Object.entries({ ...(options.contentType ? { 'Content-Type': options.contentType } : {}), ...options.headers }).filter(
+      ([name]) => name.toLowerCase() !== 'authorization',
+    ),
+  );
+  return forward(doFetch, {
+    url: url.toString(),
+    method: options.type ?? 'GET',
+    headers: { ...headers, Authorization: account.authorization },
+    body: options.data,
+  });
 }
 
 async function signJwt(jwt: NonNullable<ZafRequestOptions['jwt']>, secret: string, nowMs: number): Promise<string> {
