@@ -40,8 +40,13 @@ export interface PipelineWorld {
  * real database with its pipeline loops running on the emulator's clock, connected by the setup step (webhook,
  * signing secret, notify trigger), and the given policies.
  */
-export async function aPipelineWorld(dialect: TestDialect, policies: (scheduleId: string) => PolicyBody[]): Promise<PipelineWorld> {
-  const zendesk = await anEmulator();
+export async function aPipelineWorld(
+  dialect: TestDialect,
+  policies: (scheduleId: string) => PolicyBody[],
+  options: { readonly loops?: boolean } = {},
+): Promise<PipelineWorld> {
+  // update_many jobs run by themselves, as in Zendesk (the emulator fixture steps them by hand by default).
+  const zendesk = await anEmulator({ jobs: { autoRun: true, stepDelayMs: 10 } });
   const database: TestDatabase = await createTestDatabase(dialect);
   let server: RunningServer | null = null;
   const close = async () => {
@@ -57,7 +62,8 @@ export async function aPipelineWorld(dialect: TestDialect, policies: (scheduleId
     server = await startServer(config.value, {
       log,
       clock: zendesk.clock,
-      startJobs: (context) => startPipeline(context, { inboxIntervalMs: 10, schedulerIntervalMs: 20, writebackIntervalMs: 10, reconcileIntervalMs: 0 }),
+      startJobs: (context) =>
+        options.loops === false ? [] : startPipeline(context, { inboxIntervalMs: 10, schedulerIntervalMs: 20, writebackIntervalMs: 10, reconcileIntervalMs: 0 }),
     });
     return await connect(zendesk, server, policies, log, close);
   } catch (error) {
