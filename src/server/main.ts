@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { systemClock, type Clock } from './clock';
 import { loadConfig, type Environment, type ServerConfig } from './config';
 import { buildHttpServer } from './http/build-http-server';
+import { createServerMetrics, type ServerMetrics } from './http/server-metrics';
 import type { RunningLoop } from './jobs/run-every';
 import { openStore } from './store/open-store';
 import type { SlaStore } from './store/sla-store';
@@ -34,6 +35,8 @@ export interface JobContext {
   readonly clock: Clock;
   readonly log: Logger;
   readonly leaseOwner: string;
+  /** The registry /metrics shows; the jobs count into it. */
+  readonly metrics?: ServerMetrics;
 }
 
 export interface StartOptions {
@@ -49,10 +52,11 @@ export async function startServer(config: ServerConfig, { log, clock = systemClo
   const store = await openStore(config);
   try {
     await saveConfiguredAccount(config, store, clock);
-    const app = await buildHttpServer({ config, store, clock, log });
+    const metrics = createServerMetrics({ store, clock });
+    const app = await buildHttpServer({ config, store, clock, log }, metrics);
     const url = await app.listen({ port: config.port, host: config.host });
     const leaseOwner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-    const loops = startJobs({ store, clock, log, leaseOwner });
+    const loops = startJobs({ store, clock, log, leaseOwner, metrics });
     let stopping: Promise<void> | null = null;
     const stop = async (): Promise<void> => {
       await app.close();

@@ -15,15 +15,15 @@ import { impactRoutes } from './routes/impact';
 import { whatIfRoutes } from './routes/what-if';
 import { openApiRoutes } from './routes/openapi';
 import { zendeskWebhookRoutes } from './routes/zendesk-webhooks';
-import { createServerMetrics } from './server-metrics';
+import { ZendeskClients } from '../zendesk/zendesk-clients';
+import { countZendeskResponses, createServerMetrics, type ServerMetrics } from './server-metrics';
 
 /**
  * Builds the server without listening (fastify/demo's app.ts vs server.ts): `main.ts` listens, tests `inject`.
  * Each route family is its own encapsulated plugin, so the webhook's raw-body parser stays with the webhook.
  */
-export async function buildHttpServer(deps: HttpDeps) {
+export async function buildHttpServer(deps: HttpDeps, metrics: ServerMetrics = createServerMetrics(deps)) {
   const app = Fastify({ loggerInstance: deps.log, trustProxy: true });
-  const metrics = createServerMetrics(deps);
   app.decorateRequest('appCaller', null);
 
   app.setErrorHandler((error, request, reply) => {
@@ -40,7 +40,7 @@ export async function buildHttpServer(deps: HttpDeps) {
   await app.register(scheduleRoutes, { deps });
   await app.register(policyRoutes, { deps });
   await app.register(policyOrderRoutes, { deps });
-  await app.register(notificationSettingsRoutes, { deps });
+  await app.register(notificationSettingsRoutes, { deps, zendesk: new ZendeskClients(deps.clock, countZendeskResponses(metrics)) });
   await app.register(impactRoutes, { deps });
   await app.register(whatIfRoutes, { deps });
   await app.register(openApiRoutes);

@@ -1,5 +1,6 @@
 import type { JobContext } from '../main';
 import { runEvery, type RunningLoop } from '../jobs/run-every';
+import { countZendeskResponses, pipelineMetricEvents, type AssessmentSource } from '../http/server-metrics';
 import { ZendeskClients } from '../zendesk/zendesk-clients';
 import { AccountRulesCache } from './account-rules';
 import { drainInbox, type WorkerOptions } from './inbox-worker';
@@ -36,17 +37,24 @@ export function startPipeline(context: JobContext, options: PipelineOptions = {}
     store,
     clock,
     log,
-    zendesk: new ZendeskClients(clock),
+    zendesk: new ZendeskClients(clock, context.metrics && countZendeskResponses(context.metrics)),
     rules: new AccountRulesCache(store, log),
     users: new UserDirectory(),
     ...(options.events ? { events: options.events, writebackEvents: options.events } : {}),
   };
+  // The same loops, counting into the server's metrics, each under the source of its assessments.
+  const counted = (source: AssessmentSource) => {
+    if (!context.metrics) return deps;
+    const events = pipelineMetricEvents(context.metrics, source, options.events);
+    return { ...deps, events, writebackEvents: events };
+  };
+  const [inboxDeps, schedulerDeps] = [counted('inbox'), counted('scheduler')];
   const worker: WorkerOptions = { owner: leaseOwner, leaseMs: options.leaseMs ?? 60_000, batch: 20, concurrency: 8 };
   const onError = (error: unknown, name: string) => log.error({ err: error, loop: name }, 'background loop round failed');
   const loops = [
-    runEvery({ name: 'inbox', intervalMs: options.inboxIntervalMs ?? 200, task: () => drainInbox(deps, worker), onError }),
-    runEvery({ name: 'scheduler', intervalMs: options.schedulerIntervalMs ?? 1_000, task: () => runDueChecks(deps, worker), onError }),
-    runEvery({ name: 'writeback', intervalMs: options.writebackIntervalMs ?? 250, task: () => drainWritebacks(deps, worker), onError }),
+    runEvery({ name: 'inbox', intervalMs: options.inboxIntervalMs ?? 200, task: () => drainInbox(inboxDeps, worker), onError }),
+    runEvery({ name: 'scheduler', intervalMs: options.schedulerIntervalMs ?? 1_000, task: () => runDueChecks(schedulerDeps, worker), onError }),
+    runEvery({ name: 'writeback', intervalMs: options.writebackIntervalMs ?? 250, task: () => drainWritebacks(inboxDeps, worker), onError }),
     runEvery({
       name: 'inbox-purge',
       intervalMs: 60 * 60_000,

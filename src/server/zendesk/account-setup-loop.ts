@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerConfig } from '../config';
 import { runEvery, type RunningLoop } from '../jobs/run-every';
+import { countZendeskResponses } from '../http/server-metrics';
 import type { JobContext } from '../main';
 import { setUpAccount, type Requirements } from './account-setup';
 import { ZendeskClients } from './zendesk-clients';
@@ -21,7 +22,7 @@ export function startAccountSetup(config: ServerConfig, context: JobContext): Ru
     return [];
   }
   const requirements = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../requirements.json'), 'utf8')) as Requirements;
-  const clients = new ZendeskClients(context.clock);
+  const clients = new ZendeskClients(context.clock, context.metrics && countZendeskResponses(context.metrics));
   const installationId = zendesk.installationId;
   const publicUrl = config.publicUrl;
   return [
