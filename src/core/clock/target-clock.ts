@@ -1,4 +1,6 @@
-import { addBusinessMillis, businessMillisBetween, subtractBusinessMillis, type Schedule } from '../schedule';
+import type { Schedule } from '../schedule';
+import { noOpenTime } from '../schedule/no-open-time';
+import type { LazyIndex } from '../schedule/schedule';
 import type { EpochMillis } from '../time/instant';
 
 /**
@@ -26,17 +28,31 @@ const clocks = new WeakMap<Schedule, TargetClock>();
 export function businessClock(schedule: Schedule): TargetClock {
   let clock = clocks.get(schedule);
   if (!clock) {
-    // Bound once here: a CommonJS loader (tsx, jest) turns every use of an imported name into a getter call
-    // through each re-exporting index, which cost a tenth of an assessment when made per span.
-    const between = businessMillisBetween;
-    const add = addBusinessMillis;
-    const subtract = subtractBusinessMillis;
-    clock = {
-      between: (from, to) => between(schedule, from, to),
-      add: (from, millis) => add(schedule, from, millis),
-      subtract: (from, millis) => subtract(schedule, from, millis),
-    };
+    clock = schedule.kind === 'calendar' ? CALENDAR_CLOCK : indexClock(schedule.openTime);
     clocks.set(schedule, clock);
   }
   return clock;
+}
+
+/**
+ * The business-time functions of business-time.ts (addBusinessMillis, businessMillisBetween, ...) for one
+ * schedule, bound straight to its open-interval index: an assessment measures a few hundred spans, and each layer
+ * of call between it and the index was a measurable part of that. Negative and zero amounts keep their meaning.
+ */
+function indexClock(openTime: LazyIndex): TargetClock {
+  const add = (from: EpochMillis, millis: number): EpochMillis => {
+    if (millis < 0) return subtract(from, -millis);
+    if (millis === 0) return from;
+    return openTime.around(from).add(from, millis) ?? noOpenTime('after this instant');
+  };
+  const subtract = (from: EpochMillis, millis: number): EpochMillis => {
+    if (millis < 0) return add(from, -millis);
+    if (millis === 0) return from;
+    return openTime.around(from).subtract(from, millis) ?? noOpenTime('before this instant');
+  };
+  return {
+    between: (from, to) => (to < from ? -openTime.around(to).between(to, from) : openTime.around(from).between(from, to)),
+    add,
+    subtract,
+  };
 }

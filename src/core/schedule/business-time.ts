@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { toEpochMillis, type EpochMillis, type InstantInput } from '../time/instant';
+import { noOpenTime } from './no-open-time';
 import type { Schedule } from './schedule';
 
 /*
@@ -12,9 +13,6 @@ import type { Schedule } from './schedule';
 
 const MINUTE = 60_000;
 
-function noOpenTime(direction: string): never {
-  throw new RangeError(`No business time ${direction} within three years on this schedule`);
-}
 
 /** The instant `durationMs` business milliseconds after `fromMs` (before it when negative; 0 returns `fromMs`). */
 export function addBusinessMillis(schedule: Schedule, fromMs: EpochMillis, durationMs: number): EpochMillis {
