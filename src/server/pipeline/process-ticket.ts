@@ -96,7 +96,7 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
     await store.enqueueWriteback({ accountId: account.id, ticketId: work.ticketId, desired: { ...desired, updatedStamp }, now });
     deps.events?.writebackQueued?.(account, work.ticketId);
   }
-  const saved = await store.saveTicketState({
+  const toSave = {
     owner: work.owner,
     accountId: account.id,
     ticketId: work.ticketId,
@@ -107,8 +107,11 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
     nextCheckAt: assessment.nextCheckAt,
     zendeskUpdatedAt,
     now,
-  });
-  if (saved === 'lease_lost') return { kind: 'lease_lost' };
+  };
+  if ((await store.saveTicketState(toSave)) === 'lease_lost') return { kind: 'lease_lost' };
+  // An admin who saved a policy while we assessed with the old one asked for open tickets to be re-assessed, and
+  // our save has just replaced that request's next_check_at: ask again, so the new rules reach this ticket.
+  if ((await deps.rules.load(account.id)) !== rules) await store.saveTicketState({ ...toSave, nextCheckAt: clock.now(), now: clock.now() });
   return { kind: 'assessed', transitions, writeback };
 }
 
