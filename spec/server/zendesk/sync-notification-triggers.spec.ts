@@ -135,6 +135,17 @@ describe.each(TEST_DIALECTS)('email triggers synced with the notification settin
     expect((await syncNotificationTriggers({ client, setup: fresh.zendeskSetup!, settings, log })).written).toEqual([]);
   });
 
+  it('switches off a second addresses trigger (two syncs at once each made one), so an address is mailed once', async () => {
+    await saveSettings({ outOfSla: { requester: false, assignee: false, group: false, addresses: ['lead@acme.test'] } });
+    const kept = (await world.server.store.findAccount(account.id))?.zendeskSetup?.emailTriggerIds.sla_out_notify_addresses;
+    const original = (await world.zendesk.call('GET', `/api/v2/triggers/${kept}.json`)).body.trigger;
+    const twin = (await world.zendesk.call('POST', '/api/v2/triggers.json', { trigger: { title: original.title, active: true, conditions: original.conditions, actions: original.actions } })).body.trigger;
+    await setUpAgain();
+    expect((await world.zendesk.call('GET', `/api/v2/triggers/${twin.id}.json`)).body.trigger.active).toBe(false);
+    const mails = await breachedTicketMails();
+    expect(mails.map((m) => [m.to, String(m.triggerId)])).toEqual([['lead@acme.test', kept]]);
+  });
+
   /** What the hourly setup loop runs. */
   async function setUpAgain() {
     const fresh = (await world.server.store.findAccount(account.id)) as Account;

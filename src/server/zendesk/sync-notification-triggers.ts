@@ -66,6 +66,12 @@ export async function syncNotificationTriggers({ client, setup, settings, log }:
     await client.updateTrigger(trigger.id, { ...definition });
     written.push(key);
   }
+  // Two syncs at once (a save during the hourly setup) can each create the addresses trigger: one is kept, and
+  // the other is switched off here so that nobody is mailed twice.
+  for (const twin of triggers.filter((t) => t.title === ADDRESSES_TRIGGER_TITLE && t.id !== ids[ADDRESSES_TRIGGER_KEY] && t.active)) {
+    await client.updateTrigger(twin.id, { active: false });
+    log.warn({ triggerId: twin.id }, 'second addresses trigger switched off');
+  }
   if (written.length > 0) log.info({ written, locale }, 'email triggers synced with the notification settings');
   if (missing.length > 0) log.warn({ missing }, 'email triggers missing in Zendesk; the setup step recreates them');
   return { emailTriggerIds: ids, written, missing };
