@@ -1,7 +1,6 @@
 import type { MetricName } from '../policy/metric-name';
-import type { EpochMillis } from '../time/instant';
-import { compareKeys, complianceReport, type ComplianceRow } from './compliance';
-import { objectiveStatus, type ObjectiveStatus, type SlaObjective } from './objective';
+import { compareKeys, type ComplianceRow } from './compliance';
+import type { ObjectiveStatus, SlaObjective } from './objective';
 import type { ReportDimension, ReportRecord } from './report-record';
 
 export interface InstanceChange {
@@ -38,15 +37,16 @@ export interface BacktestComparison {
 
 /** Code-unit order, the same on every machine (locale collation is not). */
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const breaches = (r: ReportRecord) => r.status === 'breached' || r.status === 'met_late';
-const instanceKey = (r: ReportRecord) => `${r.ticketId}\u0000${r.metric}\u0000${r.instance}`;
-const byInstance = (a: InstanceChange, b: InstanceChange) =>
-  order(a.ticketId, b.ticketId) || order(a.metric, b.metric) || a.instance - b.instance;
+/** Breached or met late: the instance missed its target. */
+export const missedTarget = (r: ReportRecord) => r.status === 'breached' || r.status === 'met_late';
+export const byInstance = (a: InstanceChange, b: InstanceChange) => order(a.ticketId, b.ticketId) || order(a.metric, b.metric) || a.instance - b.instance;
+export const bySwitchTicket = (a: PolicySwitch, b: PolicySwitch) => order(a.ticketId, b.ticketId);
 
-function sideBySide(current: readonly ReportRecord[], draft: readonly ReportRecord[], groupBy: readonly ReportDimension[]): SideBySide[] {
+/** Pairs the rows of both sides by key, ordered by key. */
+export function sideBySide(current: readonly ComplianceRow[], draft: readonly ComplianceRow[], groupBy: readonly ReportDimension[]): SideBySide[] {
   const rows = new Map<string, { key: ComplianceRow['key']; current: ComplianceRow | null; draft: ComplianceRow | null }>();
-  for (const [side, records] of [['current', current], ['draft', draft]] as const) {
-    for (const row of complianceReport(records, { groupBy })) {
+  for (const [side, list] of [['current', current], ['draft', draft]] as const) {
+    for (const row of list) {
       const id = JSON.stringify(groupBy.map((d) => row.key[d] ?? null));
       const entry = rows.get(id) ?? { key: row.key, current: null, draft: null };
       entry[side] = row;
@@ -54,36 +54,4 @@ function sideBySide(current: readonly ReportRecord[], draft: readonly ReportReco
     }
   }
   return [...rows.values()].sort((a, b) => compareKeys(a.key, b.key, groupBy));
-}
-
-function changed(from: readonly ReportRecord[], to: readonly ReportRecord[]): InstanceChange[] {
-  const breachedBefore = new Set(from.filter(breaches).map(instanceKey));
-  return to
-    .filter((r) => breaches(r) && !breachedBefore.has(instanceKey(r)))
-    .map(({ ticketId, metric, instance }) => ({ ticketId, metric, instance }))
-    .sort(byInstance);
-}
-
-export function compareBacktest(input: {
-  readonly current: readonly ReportRecord[];
-  readonly draft: readonly ReportRecord[];
-  readonly switches: readonly PolicySwitch[];
-  readonly tickets: number;
-  readonly asOf: EpochMillis;
-  readonly objectives: readonly SlaObjective[];
-}): BacktestComparison {
-  const { current, draft } = input;
-  return {
-    tickets: input.tickets,
-    byPolicy: sideBySide(current, draft, ['policy', 'metric', 'priority']),
-    byMetric: sideBySide(current, draft, ['metric', 'priority']),
-    breachesGained: changed(current, draft),
-    breachesLost: changed(draft, current),
-    policySwitches: [...input.switches].sort((a, b) => order(a.ticketId, b.ticketId)),
-    objectives: input.objectives.map((objective) => ({
-      objective,
-      current: objectiveStatus(objective, current, input.asOf),
-      draft: objectiveStatus(objective, draft, input.asOf),
-    })),
-  };
 }

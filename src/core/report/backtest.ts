@@ -5,10 +5,11 @@ import type { Schedule } from '../schedule';
 import type { TicketEvent } from '../ticket/ticket-event';
 import type { TicketSnapshot } from '../ticket/ticket-snapshot';
 import type { EpochMillis } from '../time/instant';
-import { compareBacktest, type BacktestComparison } from './backtest-comparison';
-import type { SlaObjective } from './objective';
+import { byInstance, bySwitchTicket, missedTarget, sideBySide, type BacktestComparison, type InstanceChange, type PolicySwitch } from './backtest-comparison';
+import { ComplianceAccumulator } from './compliance';
+import { objectivePeriodOf, objectiveStatusOf, objectiveVerdict, recordCountsFor, type ObjectiveCounts, type SlaObjective } from './objective';
 import { recordsFromAssessment } from './records-from-assessment';
-import type { ReportRecord } from './report-record';
+import type { ReportDimension, ReportRecord } from './report-record';
 
 /** A set of rules to replay tickets against. Keep one `policies` array per set: the policy choice is memoized per array. */
 export interface RuleSet {
@@ -58,20 +59,43 @@ function snapshotOf(ticket: BacktestTicket, at: EpochMillis): TicketSnapshot {
   return { ...snapshotAt(ticket.history, at), id: ticket.ticketId };
 }
 
+interface Side {
+  /** By policy, metric and priority; the per metric and priority view is rolled up from it. */
+  readonly compliance: ComplianceAccumulator;
+  readonly objectives: ObjectiveCounts[];
+}
+
+const BY_POLICY: readonly ReportDimension[] = ['policy', 'metric', 'priority'];
+const BY_METRIC: readonly ReportDimension[] = ['metric', 'priority'];
+
 /**
  * A backtest, fed one ticket at a time so a caller can stream histories from storage and show progress: the same
  * core code as production (`assessTicket`, `recordsFromAssessment`), no clock, no randomness, so the same input
- * always gives the same comparison whatever order tickets arrive in.
+ * always gives the same comparison whatever order tickets arrive in. It keeps counts, not records: a month of
+ * tickets costs a few numbers per group (retaining every record made the garbage collector half the cost).
  */
 export class Backtest {
-  private readonly current: ReportRecord[] = [];
-  private readonly draft: ReportRecord[] = [];
-  private readonly switches: { ticketId: string; from: string | null; to: string | null }[] = [];
+  private readonly current: Side;
+  private readonly draft: Side;
+  private readonly periods: readonly { readonly start: EpochMillis; readonly end: EpochMillis }[];
+  private readonly gained: InstanceChange[] = [];
+  private readonly lost: InstanceChange[] = [];
+  private readonly switches: PolicySwitch[] = [];
   private tickets = 0;
 
-  constructor(private readonly config: BacktestConfig) {}
+  constructor(private readonly config: BacktestConfig) {
+    const objectives = config.objectives ?? [];
+    const side = (): Side => ({
+      compliance: new ComplianceAccumulator({ groupBy: BY_POLICY }),
+      objectives: objectives.map(() => ({ good: 0, bad: 0, undecided: 0 })),
+    });
+    this.current = side();
+    this.draft = side();
+    this.periods = objectives.map((o) => objectivePeriodOf(config.asOf, o.period, o.timeZone));
+  }
 
-  add(ticket: BacktestTicket): void {
+  /** Replays one ticket under both rule sets; returns its records under the current rules that started in the period. */
+  add(ticket: BacktestTicket): readonly ReportRecord[] {
     const at = ticket.at ?? this.config.asOf;
     const snapshot = snapshotOf(ticket, at);
     const before = replayTicket(ticket, this.config.current, at, snapshot);
@@ -79,17 +103,54 @@ export class Backtest {
     const after = this.config.draft === this.config.current ? before : replayTicket(ticket, this.config.draft, at, snapshot);
     this.tickets++;
     if (before.policyId !== after.policyId) this.switches.push({ ticketId: ticket.ticketId, from: before.policyId, to: after.policyId });
-    const inPeriod = (r: ReportRecord) => r.startedAt >= this.config.from && r.startedAt < this.config.to;
-    for (const r of before.records) if (inPeriod(r)) this.current.push(r);
-    for (const r of after.records) if (inPeriod(r)) this.draft.push(r);
-  }
-
-  /** Records of the current rules so far (for the reproduction check against stored records). */
-  currentRecords(): readonly ReportRecord[] {
-    return this.current;
+    const currentRecords = this.count(before.records, this.current);
+    const draftRecords = this.count(after.records, this.draft);
+    this.compareBreaches(currentRecords, draftRecords);
+    return currentRecords;
   }
 
   finish(): BacktestComparison {
-    return compareBacktest({ current: this.current, draft: this.draft, switches: this.switches, tickets: this.tickets, asOf: this.config.asOf, objectives: this.config.objectives ?? [] });
+    const objectives = this.config.objectives ?? [];
+    return {
+      tickets: this.tickets,
+      byPolicy: sideBySide(this.current.compliance.rows(), this.draft.compliance.rows(), BY_POLICY),
+      byMetric: sideBySide(this.current.compliance.rollUp(BY_METRIC), this.draft.compliance.rollUp(BY_METRIC), BY_METRIC),
+      breachesGained: [...this.gained].sort(byInstance),
+      breachesLost: [...this.lost].sort(byInstance),
+      policySwitches: [...this.switches].sort(bySwitchTicket),
+      objectives: objectives.map((objective, i) => ({
+        objective,
+        current: objectiveStatusOf(objective, this.current.objectives[i]!, this.config.asOf),
+        draft: objectiveStatusOf(objective, this.draft.objectives[i]!, this.config.asOf),
+      })),
+    };
+  }
+
+  /** Counts a ticket's records of the period on one side; returns them. */
+  private count(records: readonly ReportRecord[], side: Side): ReportRecord[] {
+    const { from, to, asOf } = this.config;
+    const objectives = this.config.objectives ?? [];
+    const kept = records.filter((r) => r.startedAt >= from && r.startedAt < to);
+    for (const record of kept) {
+      side.compliance.add(record);
+      objectives.forEach((objective, i) => {
+        const period = this.periods[i]!;
+        if (record.startedAt < period.start || record.startedAt >= period.end || record.startedAt > asOf || !recordCountsFor(objective, record)) return;
+        const verdict = objectiveVerdict(record, objective.targetMinutes);
+        if (verdict !== 'not_counted') side.objectives[i]![verdict]++;
+      });
+    }
+    return kept;
+  }
+
+  /** Instances of this ticket that miss their target under one set only. */
+  private compareBreaches(current: readonly ReportRecord[], draft: readonly ReportRecord[]): void {
+    // Most tickets miss nothing under either set: skip the sets then.
+    if (!current.some(missedTarget) && !draft.some(missedTarget)) return;
+    const missed = (records: readonly ReportRecord[]) => new Set(records.filter(missedTarget).map((r) => `${r.metric}#${r.instance}`));
+    const before = missed(current);
+    const after = missed(draft);
+    for (const r of draft) if (missedTarget(r) && !before.has(`${r.metric}#${r.instance}`)) this.gained.push({ ticketId: r.ticketId, metric: r.metric, instance: r.instance });
+    for (const r of current) if (missedTarget(r) && !after.has(`${r.metric}#${r.instance}`)) this.lost.push({ ticketId: r.ticketId, metric: r.metric, instance: r.instance });
   }
 }

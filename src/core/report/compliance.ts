@@ -1,5 +1,5 @@
 import { percentileOfSorted } from './percentile';
-import { dimensionValue, matchesFilters, outcomeOf, type ReportDimension, type ReportFilters, type ReportRecord } from './report-record';
+import { dimensionValue, matchesFilters, outcomeOf, recordFieldOf, type ReportDimension, type ReportFilters, type ReportRecord } from './report-record';
 
 /** The counts a compliance row is made of; the server counts these in SQL, the core from records. */
 export interface ComplianceCounts {
@@ -69,22 +69,33 @@ export interface ComplianceQuery {
 }
 
 /**
- * Compliance of metric instances, one row per distinct combination of the `groupBy` dimensions, ordered by key
- * (nulls last). Not-measured instances (`not_applicable`) are left out entirely.
+ * Compliance counted as records arrive, keeping only counts, ticket ids and fulfilled minutes per group (not the
+ * records): what a backtest over a month of tickets needs to stay small.
  */
-export function complianceReport(records: Iterable<ReportRecord>, query: ComplianceQuery): ComplianceRow[] {
-  const buckets = new Map<string, Bucket>();
-  for (const record of records) {
-    if (query.filters && !matchesFilters(record, query.filters)) continue;
+export class ComplianceAccumulator {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly fields: readonly (keyof ReportRecord)[];
+
+  constructor(private readonly query: ComplianceQuery) {
+    this.fields = query.groupBy.map(recordFieldOf);
+  }
+
+  add(record: ReportRecord): void {
+    const { query, fields } = this;
+    if (query.filters && !matchesFilters(record, query.filters)) return;
     const outcome = outcomeOf(record.status);
-    if (outcome === 'not_measured') continue;
-    const values = query.groupBy.map((dimension) => dimensionValue(record, dimension));
-    const id = JSON.stringify(values);
-    let bucket = buckets.get(id);
+    if (outcome === 'not_measured') return;
+    // A cheap unambiguous key: values joined by a separator ids never hold, null as its own marker.
+    let id = '';
+    for (const field of fields) {
+      const value = record[field] as string | null;
+      id += value === null ? '\u0000\u0001' : `${value}\u0001`;
+    }
+    let bucket = this.buckets.get(id);
     if (!bucket) {
-      const key = Object.fromEntries(query.groupBy.map((dimension, i) => [dimension, values[i] ?? null]));
+      const key = Object.fromEntries(query.groupBy.map((dimension) => [dimension, dimensionValue(record, dimension)]));
       bucket = { key, tickets: new Set(), met: 0, metLate: 0, breached: 0, running: 0, fulfilledMinutes: [] };
-      buckets.set(id, bucket);
+      this.buckets.set(id, bucket);
     }
     bucket.tickets.add(record.ticketId);
     if (outcome === 'met') bucket.met++;
@@ -93,14 +104,55 @@ export function complianceReport(records: Iterable<ReportRecord>, query: Complia
     else bucket.running++;
     if ((outcome === 'met' || outcome === 'met_late') && record.businessMinutes !== null) bucket.fulfilledMinutes.push(record.businessMinutes);
   }
-  const rows = [...buckets.values()].map((b) =>
+
+  /**
+   * The rows so far grouped by fewer of the same dimensions (`groupBy` a subset of the query's), merged
+   * from the finer groups: a backtest counts each record once and still reports two groupings.
+   */
+  rollUp(groupBy: readonly ReportDimension[]): ComplianceRow[] {
+    const merged = new Map<string, Bucket>();
+    for (const b of this.buckets.values()) {
+      const id = JSON.stringify(groupBy.map((d) => b.key[d] ?? null));
+      let into = merged.get(id);
+      if (!into) {
+        into = { key: Object.fromEntries(groupBy.map((d) => [d, b.key[d] ?? null])), tickets: new Set(), met: 0, metLate: 0, breached: 0, running: 0, fulfilledMinutes: [] };
+        merged.set(id, into);
+      }
+      for (const ticket of b.tickets) into.tickets.add(ticket);
+      into.met += b.met;
+      into.metLate += b.metLate;
+      into.breached += b.breached;
+      into.running += b.running;
+      for (const minutes of b.fulfilledMinutes) into.fulfilledMinutes.push(minutes);
+    }
+    return rowsOf(merged.values(), groupBy);
+  }
+
+  /** The rows so far, ordered by key (nulls last). */
+  rows(): ComplianceRow[] {
+    return rowsOf(this.buckets.values(), this.query.groupBy);
+  }
+}
+
+function rowsOf(buckets: Iterable<Bucket>, groupBy: readonly ReportDimension[]): ComplianceRow[] {
+  const rows = [...buckets].map((b) =>
     complianceRow(
       b.key,
       { tickets: b.tickets.size, instances: b.met + b.metLate + b.breached + b.running, met: b.met, metLate: b.metLate, breached: b.breached, running: b.running },
-      b.fulfilledMinutes.sort((x, y) => x - y),
+      [...b.fulfilledMinutes].sort((x, y) => x - y),
     ),
   );
-  return rows.sort((a, b) => compareKeys(a.key, b.key, query.groupBy));
+  return rows.sort((a, b) => compareKeys(a.key, b.key, groupBy));
+}
+
+/**
+ * Compliance of metric instances, one row per distinct combination of the `groupBy` dimensions, ordered by key
+ * (nulls last). Not-measured instances (`not_applicable`) are left out entirely.
+ */
+export function complianceReport(records: Iterable<ReportRecord>, query: ComplianceQuery): ComplianceRow[] {
+  const accumulator = new ComplianceAccumulator(query);
+  for (const record of records) accumulator.add(record);
+  return accumulator.rows();
 }
 
 /** Orders rows by their key values, dimension by dimension; a null (none) sorts after every value. */

@@ -72,14 +72,35 @@ export function recordCountsFor(objective: SlaObjective, record: ReportRecord): 
   );
 }
 
-type Verdict = 'good' | 'bad' | 'undecided' | 'not_counted';
+export type ObjectiveVerdict = 'good' | 'bad' | 'undecided' | 'not_counted';
 
-function verdictOf(record: ReportRecord, targetMinutes: number): Verdict {
+export function objectiveVerdict(record: ReportRecord, targetMinutes: number): ObjectiveVerdict {
   const minutes = record.businessMinutes;
   if (record.status === 'not_applicable' || minutes === null) return 'not_counted';
   if (record.status === 'met' || record.status === 'met_late') return minutes < targetMinutes ? 'good' : 'bad';
   // A running or breached instance is bad as soon as its clock has passed the threshold, whatever happens next.
   return minutes >= targetMinutes ? 'bad' : 'undecided';
+}
+
+/** Good, bad and undecided instances of an objective's period; they add up across any split of the records. */
+export interface ObjectiveCounts {
+  good: number;
+  bad: number;
+  undecided: number;
+}
+
+/** Adds to `counts` the records that started in the objective's period containing `now` (up to `now`). */
+export function countForObjective(objective: SlaObjective, records: Iterable<ReportRecord>, now: EpochMillis, counts: ObjectiveCounts = { good: 0, bad: 0, undecided: 0 }): ObjectiveCounts {
+  const { start, end } = objectivePeriodOf(now, objective.period, objective.timeZone);
+  for (const record of records) {
+    if (record.startedAt < start || record.startedAt >= end || record.startedAt > now) continue;
+    if (!recordCountsFor(objective, record)) continue;
+    const verdict = objectiveVerdict(record, objective.targetMinutes);
+    if (verdict === 'good') counts.good++;
+    else if (verdict === 'bad') counts.bad++;
+    else if (verdict === 'undecided') counts.undecided++;
+  }
+  return counts;
 }
 
 /**
@@ -88,18 +109,11 @@ function verdictOf(record: ReportRecord, targetMinutes: number): Verdict {
  * 5% × 200 = 10, remaining 10 − 6 = 4, burn rate (6 / 200) / 0.05 = 0.6.
  */
 export function objectiveStatus(objective: SlaObjective, records: Iterable<ReportRecord>, now: EpochMillis): ObjectiveStatus {
+  return objectiveStatusOf(objective, countForObjective(objective, records, now), now);
+}
+
+export function objectiveStatusOf(objective: SlaObjective, { good, bad, undecided }: ObjectiveCounts, now: EpochMillis): ObjectiveStatus {
   const { start, end } = objectivePeriodOf(now, objective.period, objective.timeZone);
-  let good = 0;
-  let bad = 0;
-  let undecided = 0;
-  for (const record of records) {
-    if (record.startedAt < start || record.startedAt >= end || record.startedAt > now) continue;
-    if (!recordCountsFor(objective, record)) continue;
-    const verdict = verdictOf(record, objective.targetMinutes);
-    if (verdict === 'good') good++;
-    else if (verdict === 'bad') bad++;
-    else if (verdict === 'undecided') undecided++;
-  }
   const decided = good + bad;
   // Percent arithmetic in whole percents first: (100 − 95) × 200 / 100 is exactly 10, 0.05 × 200 is not.
   const errorBudget = ((100 - objective.percent) * decided) / 100;

@@ -37,18 +37,34 @@ export interface BacktestRun {
 const keyOf = (r: ReportRecord) => `${r.ticketId}/${r.metric}#${r.instance}`;
 const withoutAccount = ({ accountId: _a, ...rest }: ReportRecord & { accountId?: string }): ReportRecord => rest;
 
-function reproduce(stored: readonly ReportRecord[], replayed: readonly ReportRecord[]): Reproduction {
-  const byKey = new Map(stored.map((r) => [keyOf(r), JSON.stringify(withoutAccount(r))]));
-  const differing: string[] = [];
-  let identical = 0;
-  for (const record of replayed) {
-    const key = keyOf(record);
-    if (byKey.get(key) === JSON.stringify(withoutAccount(record))) identical++;
-    else if (differing.length < 10) differing.push(key);
-    byKey.delete(key);
+/** Compares replayed records with the stored ones as they come, keeping only the stored records' JSON. */
+class ReproductionCheck {
+  private readonly stored: Map<string, string>;
+  private readonly storedCount: number;
+  private replayed = 0;
+  private identical = 0;
+  private readonly differing: string[] = [];
+
+  constructor(stored: readonly ReportRecord[]) {
+    this.stored = new Map(stored.map((r) => [keyOf(r), JSON.stringify(withoutAccount(r))]));
+    this.storedCount = stored.length;
   }
-  for (const key of byKey.keys()) if (differing.length < 10) differing.push(key);
-  return { stored: stored.length, replayed: replayed.length, identical, differing };
+
+  add(records: readonly ReportRecord[]): void {
+    for (const record of records) {
+      const key = keyOf(record);
+      this.replayed++;
+      if (this.stored.get(key) === JSON.stringify(record)) this.identical++;
+      else if (this.differing.length < 10) this.differing.push(key);
+      this.stored.delete(key);
+    }
+  }
+
+  result(): Reproduction {
+    const differing = [...this.differing];
+    for (const key of this.stored.keys()) if (differing.length < 10) differing.push(key);
+    return { stored: this.storedCount, replayed: this.replayed, identical: this.identical, differing };
+  }
 }
 
 /**
@@ -79,17 +95,17 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
   const draft = input.draft ? input.draft(current) : current;
   const asOf = input.asOf ?? to;
   const backtest = new Backtest({ current, draft, from, to, asOf, objectives: objectives.map((o) => o.objective) });
+  const reproduction = new ReproductionCheck(await store.listSliceRecords({ accountId, from, to }));
   for (let start = 0; start < tickets.length; start += BATCH) {
     const batch = tickets.slice(start, start + BATCH);
     const histories = await store.listTicketHistories(accountId, batch.map((t) => t.ticketId));
     for (const { ticketId, assessedAt } of batch) {
       const history = histories.get(ticketId);
       if (!history?.some((e) => e.type === 'created')) continue;
-      backtest.add({ ticketId, history, at: input.asOf ?? assessedAt });
+      reproduction.add(backtest.add({ ticketId, history, at: input.asOf ?? assessedAt }));
     }
     input.onProgress?.(Math.min(start + BATCH, tickets.length), tickets.length);
   }
-  const stored = await store.listSliceRecords({ accountId, from, to });
   const policyTitles = Object.fromEntries([...current.policies, ...draft.policies].map((p) => [p.id, p.title]));
-  return { comparison: backtest.finish(), reproduction: reproduce(stored, backtest.currentRecords()), policyTitles };
+  return { comparison: backtest.finish(), reproduction: reproduction.result(), policyTitles };
 }
