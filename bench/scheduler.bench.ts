@@ -220,6 +220,7 @@ interface RunResult {
   readonly processedAt: Map<string, number>;
   readonly writtenAt: Map<string, number>;
   readonly claims: { ms: number; rows: number }[];
+  readonly writebackClaims: { ms: number; rows: number }[];
   readonly samples: MemorySample[];
   readonly retained: MemorySample[];
   readonly seconds: number;
@@ -228,6 +229,7 @@ interface RunResult {
 /** The server's loops until every due ticket's breach is written (or 30 s after the last was due), then 2 s more. */
 async function runServerLoops(store: SlaStore, lastDue: number): Promise<RunResult> {
   const claims: { ms: number; rows: number }[] = [];
+  const writebackClaims: { ms: number; rows: number }[] = [];
   const timedStore: SlaStore = {
     ...store,
     claimDueTickets: async (input) => {
@@ -235,6 +237,12 @@ async function runServerLoops(store: SlaStore, lastDue: number): Promise<RunResu
       const due = await store.claimDueTickets(input);
       claims.push({ ms: performance.now() - t, rows: due.length });
       return due;
+    },
+    claimWritebacks: async (input) => {
+      const t = performance.now();
+      const claimed = await store.claimWritebacks(input);
+      writebackClaims.push({ ms: performance.now() - t, rows: claimed.length });
+      return claimed;
     },
   };
   const processedAt = new Map<string, number>();
@@ -257,7 +265,7 @@ async function runServerLoops(store: SlaStore, lastDue: number): Promise<RunResu
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   memory.stop();
   await Promise.all(loops.map((loop) => loop.stop()));
-  return { processedAt, writtenAt, claims, samples: memory.samples, retained: memory.retained, seconds: (Date.now() - started) / 1000 };
+  return { processedAt, writtenAt, claims, writebackClaims, samples: memory.samples, retained: memory.retained, seconds: (Date.now() - started) / 1000 };
 }
 
 async function bench(): Promise<void> {
@@ -326,6 +334,8 @@ function report(input: {
   const written = lag(run.writtenAt);
   const busyClaims = summary(run.claims.filter((c) => c.rows > 0).map((c) => c.ms));
   const emptyClaims = summary(run.claims.filter((c) => c.rows === 0).map((c) => c.ms));
+  const writebackClaims = summary(run.writebackClaims.filter((c) => c.rows > 0).map((c) => c.ms));
+  const queued = summary([...run.writtenAt].flatMap(([id, t]) => (run.processedAt.has(id) ? [t - (run.processedAt.get(id) as number)] : [])));
   const idle = summary(input.idleClaims);
   const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
   const count = (n: number) => n.toLocaleString('en-US');
@@ -350,6 +360,8 @@ function report(input: {
   console.log('\nlag after the due time (scheduler every 1 s, write-back every 250 ms):');
   console.log(`  breach processed (recorded, write queued)   p50 ${ms(processed.p50)}   p99 ${ms(processed.p99)}   max ${ms(processed.max)}   (${processed.n}/${DUE} tickets)`);
   console.log(`  breach written in Zendesk                   p50 ${ms(written.p50)}   p99 ${ms(written.p99)}   max ${ms(written.max)}   (${written.n}/${DUE}; goal ≤ ${GOAL_LAG_MS} ms: max is ${(written.max / GOAL_LAG_MS).toFixed(2)}x the goal)`);
+  console.log(`  of which queued → written (write-back)     p50 ${ms(queued.p50)}   p99 ${ms(queued.p99)}   max ${ms(queued.max)}`);
+  console.log(`  claimWritebacks that found work:            p50 ${ms(writebackClaims.p50)}   p99 ${ms(writebackClaims.p99)}   max ${ms(writebackClaims.max)}   (${writebackClaims.n} calls, ${(DUE / Math.max(1, writebackClaims.n)).toFixed(1)} writes per claim)`);
   console.log(`  tickets the emulator shows with sla_out_first_reply_time: ${input.inZendesk}/${DUE}`);
   console.log(`  throughput: ${throughput.toFixed(1)} breaches processed per second while ${(DUE / (WINDOW_MS / 1000)).toFixed(1)} per second fell due`);
   console.log('\nmemory of the server process over the run (trend: least-squares slope after the first 5 s):');
