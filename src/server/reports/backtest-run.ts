@@ -1,7 +1,7 @@
 import { Backtest, type BacktestComparison, type ReportRecord, type RuleSet } from '../../core/report';
+import { compileRules } from '../pipeline/account-rules';
 import type { EpochMillis } from '../../core/time/instant';
-import { validateSchedule, type Schedule, type SlaPolicy } from '../../core';
-import type { SlaStore, StoredPolicy, StoredSchedule } from '../store/sla-store';
+import type { SlaStore } from '../store/sla-store';
 
 /** Histories are read this many tickets at a time: one query each, bounded memory. */
 const BATCH = 500;
@@ -67,21 +67,6 @@ class ReproductionCheck {
   }
 }
 
-/**
- * The account's rules as the pipeline gives them to the core (src/server/pipeline/account-rules.ts compileRules:
- * the row's id and position over the saved body; a stored schedule that no longer validates is left out, so its
- * targets say `missing_schedule`). TODO(#6): call compileRules itself once the pipeline is committed.
- */
-function rulesOf(stored: readonly StoredPolicy[], storedSchedules: readonly StoredSchedule[]): RuleSet {
-  const policies = stored.map((p): SlaPolicy => ({ id: p.id, position: p.position, ...p.body }));
-  const schedules: Record<string, Schedule> = {};
-  for (const { id, spec } of storedSchedules) {
-    const result = validateSchedule(spec);
-    if (result.ok) schedules[id] = result.value;
-  }
-  return { policies, schedules };
-}
-
 /** Replays the account's tickets with records in [from, to) under the current and the draft rules, from the store. */
 export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun> {
   const { store, accountId, from, to } = input;
@@ -91,7 +76,8 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
     store.listObjectives(accountId),
     store.listSliceTickets({ accountId, from, to }),
   ]);
-  const current = rulesOf(policies, schedules);
+  // Exactly what the pipeline gives the core, so replaying the current rules reproduces the stored records.
+  const current = compileRules(policies, schedules, { warn: () => undefined });
   const draft = input.draft ? input.draft(current) : current;
   const asOf = input.asOf ?? to;
   const backtest = new Backtest({ current, draft, from, to, asOf, objectives: objectives.map((o) => o.objective) });
