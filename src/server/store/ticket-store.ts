@@ -2,7 +2,7 @@ import { millisOf } from './database';
 import type { SourcedTicketEvent, TicketStore } from './sla-store';
 import { inWriteTransaction, lockedForClaim, type StoreContext } from './store-context';
 import { ticketEventRowToEvent, ticketEventToRow } from './ticket-event-rows';
-import { isFreeTicket, releaseTicketLease } from './ticket-lease';
+import { isFreeTicket, releaseTicketLease, ticketIn } from './ticket-lease';
 import { ticketStateRowToState } from './ticket-state-rows';
 
 export function ticketStore(ctx: StoreContext): TicketStore {
@@ -89,13 +89,9 @@ export function ticketStore(ctx: StoreContext): TicketStore {
             .orderBy('ticket_id')
             .limit(limit),
         ).execute();
-        for (const ticket of due) {
-          await trx
-            .updateTable('ticket_states')
-            .set({ lease_owner: owner, lease_until: leaseUntil })
-            .where('account_id', '=', ticket.account_id)
-            .where('ticket_id', '=', ticket.ticket_id)
-            .execute();
+        // One statement for the whole batch: the rows are locked (or the database is) since the select above.
+        if (due.length > 0) {
+          await trx.updateTable('ticket_states').set({ lease_owner: owner, lease_until: leaseUntil }).where(ticketIn(due)).execute();
         }
         return due.map((t) => ({
           accountId: t.account_id,

@@ -2,6 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Database } from './database';
 import type { WritebackStore } from './sla-store';
 import { inWriteTransaction, lockedForClaim, type StoreContext } from './store-context';
+import { keyOf, ticketIn } from './ticket-lease';
 import { writebackRowToClaim } from './writeback-rows';
 
 const isClaimable = (now: number) => (eb: ExpressionBuilder<Database, 'writeback_outbox'>) =>
@@ -51,18 +52,16 @@ export function writebackStore(ctx: StoreContext): WritebackStore {
             .orderBy('ticket_id')
             .limit(limit),
         ).execute();
-        const claimed = [];
-        for (const key of free) {
-          const row = await trx
-            .updateTable('writeback_outbox')
-            .set((eb) => ({ lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
-            .where('account_id', '=', key.account_id)
-            .where('ticket_id', '=', key.ticket_id)
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          claimed.push(writebackRowToClaim(row));
-        }
-        return claimed;
+        if (free.length === 0) return [];
+        // One statement for the batch, then back in the claim's order (oldest enqueued first).
+        const rows = await trx
+          .updateTable('writeback_outbox')
+          .set((eb) => ({ lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
+          .where(ticketIn(free))
+          .returningAll()
+          .execute();
+        const order = new Map(free.map((key, index) => [keyOf(key), index]));
+        return rows.sort((a, b) => (order.get(keyOf(a)) ?? 0) - (order.get(keyOf(b)) ?? 0)).map(writebackRowToClaim);
       });
     },
 
