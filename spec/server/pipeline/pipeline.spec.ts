@@ -54,6 +54,18 @@ describe.each(TEST_DIALECTS)('the pipeline against Zendesk on %s', (dialect) => 
     expect(state?.assessment?.metrics.first_reply_time.state).toMatchObject({ kind: 'met', fulfilledAt: Date.parse('2026-11-23T08:20:00Z') });
   });
 
+  it('reads the ticket once per change made by someone else: the echo of its own write costs no read', async () => {
+    const ticketId = await customerTicket();
+    await world.settle();
+    expect((await world.slaOf(ticketId)).fields.sla_status).toBe('sla_status_on_track');
+    const auditReads = world.zendesk.admin
+      .apiRequestCounts()
+      .filter((c) => c.method === 'GET' && c.route.startsWith('/api/v2/tickets/:id/audits'))
+      .reduce((sum, c) => sum + c.count, 0);
+    // The creation's delivery is read; our write-back's own delivery is not.
+    expect(auditReads).toBe(1);
+  });
+
   it('notices a breach with no update: status breached, tag set, one email per recipient, once', async () => {
     const ticketId = await customerTicket();
     await world.settle();

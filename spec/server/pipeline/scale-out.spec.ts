@@ -4,7 +4,7 @@ import { openStore } from '../../../src/server/store/open-store';
 import type { SlaStore } from '../../../src/server/store/sla-store';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { tokenAuth } from '../../sandbox/emulator/support/emulator-fixture';
-import { REQUIREMENTS } from './support/pipeline-fixture';
+import { REQUIREMENTS, SERVER_USER_EMAIL } from './support/pipeline-fixture';
 import { freePort, ServerProcess, startBalancer } from './support/server-process';
 
 jest.setTimeout(180_000);
@@ -52,6 +52,7 @@ describe('two server processes on one PostgreSQL, killed while tickets stream in
     const agent = zendesk.admin.addUser({ name: 'Alice Agent', email: 'alice@sandbox.test', role: 'agent', groupIds: [20001] });
     const customer = zendesk.admin.addUser({ name: 'Carol Customer', email: 'carol@customer.test', role: 'end-user' });
     const installation = zendesk.admin.installApp(REQUIREMENTS as never, { appName: 'SLA Clock' });
+    zendesk.admin.addUser({ name: 'SLA Clock', email: SERVER_USER_EMAIL, role: 'admin' });
     // Two servers and this test's own polling share one account's budget; the limits are not what is tested here.
     zendesk.admin.setRateLimits({ accountPerMinute: 100_000 });
 
@@ -62,7 +63,7 @@ describe('two server processes on one PostgreSQL, killed while tickets stream in
       DATABASE_URL: database.database.url,
       SLA_ENCRYPTION_KEY: ENCRYPTION_KEY,
       ZENDESK_SUBDOMAIN: 'acme',
-      ZENDESK_EMAIL: 'admin@sandbox.test',
+      ZENDESK_EMAIL: SERVER_USER_EMAIL,
       ZENDESK_API_TOKEN: 'sandbox-api-token',
       ZENDESK_URL: zendesk.url,
       ZENDESK_APP_INSTALLATION_ID: String(installation.id),

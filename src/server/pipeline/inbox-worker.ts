@@ -1,6 +1,7 @@
-import type { ClaimedTicketDeliveries } from '../store/sla-store';
+import { DateTime } from 'luxon';
+import type { ClaimedTicketDeliveries, InboxDelivery } from '../store/sla-store';
 import { isZendeskError } from '../zendesk/zendesk-errors';
-import { processTicket, type PipelineDeps } from './process-ticket';
+import { processTicket, type PipelineDeps, type TicketWork } from './process-ticket';
 import { runBounded } from './run-bounded';
 
 export interface WorkerOptions {
@@ -27,10 +28,44 @@ export async function drainInbox(deps: PipelineDeps, options: WorkerOptions): Pr
   return claims.length === options.batch ? 'more' : 'idle';
 }
 
+/**
+ * The latest change the deliveries announce and who made them, from our trigger's payload
+ * (`{"ticket_id", "updated_at", "updated_by"}`); null if any delivery does not say (a reconciliation or seed entry,
+ * an older trigger), so that the ticket is read.
+ */
+export function whatWasDelivered(deliveries: readonly InboxDelivery[]): TicketWork['delivered'] {
+  let updatedAt = -Infinity;
+  const byUserIds: string[] = [];
+  for (const delivery of deliveries) {
+    let at: number;
+    let by: unknown;
+    try {
+      const body = JSON.parse(delivery.rawBody) as Record<string, unknown> | null;
+      by = body?.updated_by;
+      // luxon throws on an invalid date here (Settings.throwOnInvalid): that, too, means "read the ticket".
+      const parsed = typeof body?.updated_at === 'string' ? DateTime.fromISO(body.updated_at, { zone: 'utc' }) : null;
+      if (!parsed?.isValid) return null;
+      at = parsed.toMillis();
+    } catch {
+      return null;
+    }
+    if (typeof by !== 'string' || by === '') return null;
+    updatedAt = Math.max(updatedAt, at);
+    byUserIds.push(by);
+  }
+  return byUserIds.length === 0 ? null : { updatedAt, byUserIds };
+}
+
 async function processClaim(deps: PipelineDeps, options: WorkerOptions, claim: ClaimedTicketDeliveries): Promise<void> {
   const release = { owner: options.owner, accountId: claim.accountId, ticketId: claim.ticketId, deliveryIds: claim.deliveries.map((d) => d.id) };
   try {
-    const outcome = await processTicket(deps, { accountId: claim.accountId, ticketId: claim.ticketId, owner: options.owner, readZendesk: true });
+    const outcome = await processTicket(deps, {
+      accountId: claim.accountId,
+      ticketId: claim.ticketId,
+      owner: options.owner,
+      readZendesk: true,
+      delivered: whatWasDelivered(claim.deliveries),
+    });
     if (outcome.kind === 'lease_lost') return;
     await deps.store.completeInbox({ ...release, now: deps.clock.now() });
   } catch (error) {

@@ -38,6 +38,11 @@ export interface TicketWork {
    * A scheduler wake-up only re-assesses the stored history at the new now.
    */
   readonly readZendesk: boolean;
+  /**
+   * What the deliveries say changed: the latest `updated_at` and who made the changes. When every change was the
+   * server's own and we have seen the ticket up to then (see noteOwnWrite), the read is skipped.
+   */
+  readonly delivered?: { readonly updatedAt: number; readonly byUserIds: readonly string[] } | null;
 }
 
 export type TicketOutcome =
@@ -62,7 +67,7 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
   const state = await store.getTicketState(account.id, work.ticketId);
   let zendeskTicket: ZendeskTicket | null = null;
   let stored = await store.listTicketEvents(account.id, work.ticketId);
-  if (work.readZendesk || stored.length === 0) {
+  if ((work.readZendesk && !onlyOwnChangesSeen(work, state, setup)) || stored.length === 0) {
     const read = await readFromZendesk(deps, account, setup, work.ticketId);
     if (read === 'deleted') return finishDeleted(deps, account, work, state);
     zendeskTicket = read.ticket;
@@ -113,6 +118,13 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
   // our save has just replaced that request's next_check_at: ask again, so the new rules reach this ticket.
   if ((await deps.rules.load(account.id)) !== rules) await store.saveTicketState({ ...toSave, nextCheckAt: clock.now(), now: clock.now() });
   return { kind: 'assessed', transitions, writeback };
+}
+
+/** Every delivered change was made by the server's own Zendesk user, and the ticket was seen up to the latest. */
+function onlyOwnChangesSeen(work: TicketWork, state: TicketState | null, setup: ZendeskSetup): boolean {
+  const delivered = work.delivered;
+  if (!delivered || !setup.apiUserId || state?.zendeskUpdatedAt == null) return false;
+  return delivered.byUserIds.every((id) => id === setup.apiUserId) && delivered.updatedAt <= state.zendeskUpdatedAt;
 }
 
 async function readFromZendesk(deps: PipelineDeps, account: Account, setup: ZendeskSetup, ticketId: string) {

@@ -6,6 +6,9 @@ import type { WorkerOptions } from './inbox-worker';
 import type { PipelineDeps } from './process-ticket';
 import { runBounded } from './run-bounded';
 import { ticketShows } from './sla-writeback';
+import { auditChangesHistory } from './zendesk-history';
+import type { ZendeskAudit, ZendeskTicket } from '../zendesk/zendesk-json';
+import { DateTime } from 'luxon';
 
 /** A write Zendesk keeps refusing (a field deleted, a closed ticket) is dropped after this many tries, with an error log. */
 const MAX_WRITEBACK_ATTEMPTS = 10;
@@ -96,9 +99,19 @@ async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: Clai
   if (!account) return void (await deps.store.completeWriteback({ ...key, revision: claim.revision }));
   const client = deps.zendesk.for(account);
   try {
-    await writeWithRetryOnConflict(client, claim);
+    const written = await writeWithRetryOnConflict(client, claim);
     deps.writebackEvents?.written?.(claim.accountId, claim.ticketId);
     await deps.store.completeWriteback({ ...key, revision: claim.revision });
+    if (written && claim.desired.updatedStamp && !auditChangesHistory(written.audit, { ticket: written.ticket, ownFieldIds: new Set(Object.values(account.zendeskSetup?.fieldIds ?? {})) })) {
+      // Our safe update landed on the very version we had read, and it (with the triggers it fired) changed only
+      // our fields and tags: the webhook it causes brings nothing new, so the worker need not read the ticket again.
+      await deps.store.noteOwnWrite({
+        accountId: claim.accountId,
+        ticketId: claim.ticketId,
+        readAt: DateTime.fromISO(claim.desired.updatedStamp, { zone: 'utc' }).toMillis(),
+        writtenAt: DateTime.fromISO(written.ticket.updated_at, { zone: 'utc' }).toMillis(),
+      });
+    }
   } catch (error) {
     const now = deps.clock.now();
     if (isZendeskError(error, 'not_found')) {
@@ -119,17 +132,21 @@ async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: Clai
   }
 }
 
-/** Two conflicts in a row mean a busy ticket: hand it back and try again on the next round. */
-async function writeWithRetryOnConflict(client: ZendeskClient, claim: ClaimedWriteback): Promise<void> {
+/**
+ * Two conflicts in a row mean a busy ticket: hand it back and try again on the next round. Returns the write's
+ * answer when it landed on the version the desired state was computed from; null after a conflict (someone else's
+ * change came in between and is not ours to vouch for) or when the ticket already showed it.
+ */
+async function writeWithRetryOnConflict(client: ZendeskClient, claim: ClaimedWriteback): Promise<{ ticket: ZendeskTicket; audit: ZendeskAudit } | null> {
   let desired = claim.desired;
   for (let attempt = 0; ; attempt++) {
     try {
-      await client.updateTicket({ ticketId: claim.ticketId, desired });
-      return;
+      const answer = await client.updateTicket({ ticketId: claim.ticketId, desired });
+      return attempt === 0 && answer.audit ? { ticket: answer.ticket, audit: answer.audit } : null;
     } catch (error) {
       if (!isZendeskError(error, 'conflict') || attempt >= 1) throw error;
       const fresh = await client.getTicket(claim.ticketId);
-      if (ticketShows(fresh, desired)) return;
+      if (ticketShows(fresh, desired)) return null;
       desired = { ...desired, updatedStamp: fresh.updated_at };
     }
   }

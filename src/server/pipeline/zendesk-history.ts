@@ -66,6 +66,16 @@ export function historyOfAudits(input: HistoryInput): SourcedTicketEvent[] {
   return events;
 }
 
+/**
+ * True when the audit holds something of the ticket's history: a comment, or a change other than to our own fields
+ * and tags (a trigger reacting to our tags with a change of its own, say). An audit of only our write-back and its
+ * email notifications is not history.
+ */
+export function auditChangesHistory(audit: ZendeskAudit, input: Pick<HistoryInput, 'ticket' | 'ownFieldIds'>): boolean {
+  const context: HistoryInput = { ...input, audits: [], users: new Map() };
+  return audit.events.some((event) => event.type === 'Comment' || eventOf(audit, event, context) !== null);
+}
+
 /** The ticket as Zendesk shows it, as a snapshot (our own fields and tags left out). */
 export function snapshotOfTicket(ticket: ZendeskTicket, requesterEmail: string | null, ownFieldIds: ReadonlySet<string>): TicketSnapshot {
   const customFields: Record<string, CustomFieldValue> = {};

@@ -65,6 +65,8 @@ export interface ZendeskSetup {
   readonly webhookId: string | null;
   readonly notifyTriggerId: string | null;
   readonly emailTriggerIds: Readonly<Record<string, string>>;
+  /** The Zendesk user the server acts as: a change it made itself (`updated_by`) needs no second read. */
+  readonly apiUserId?: string | null;
   readonly checkedAt: EpochMillis;
 }
 
@@ -301,6 +303,11 @@ export interface TicketStore {
    * they were due. Shares the ticket lease with `claimInboxBatch`, so a ticket is never assessed twice at once.
    */
   claimDueTickets(claim: WorkClaim): Promise<readonly DueTicket[]>;
+  /**
+   * Our write-back moved the ticket from `readAt` (the version we had read all of) to `writtenAt` and changed
+   * nothing but our own fields and tags: we have now seen up to `writtenAt`. Only if nothing newer was read meanwhile.
+   */
+  noteOwnWrite(input: { readonly accountId: string; readonly ticketId: string; readonly readAt: EpochMillis; readonly writtenAt: EpochMillis }): Promise<void>;
   releaseTicket(input: { readonly owner: string; readonly accountId: string; readonly ticketId: string }): Promise<boolean>;
 }
 

@@ -102,6 +102,16 @@ export function ticketStore(ctx: StoreContext): TicketStore {
       });
     },
 
+    async noteOwnWrite({ accountId, ticketId, readAt, writtenAt }) {
+      await db
+        .updateTable('ticket_states')
+        .set({ zendesk_updated_at: writtenAt })
+        .where('account_id', '=', accountId)
+        .where('ticket_id', '=', ticketId)
+        .where('zendesk_updated_at', '=', readAt)
+        .execute();
+    },
+
     async releaseTicket({ owner, accountId, ticketId }) {
       return releaseTicketLease(db, owner, { account_id: accountId, ticket_id: ticketId });
     },

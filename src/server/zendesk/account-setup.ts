@@ -60,7 +60,8 @@ export async function setUpAccount(input: SetupInput): Promise<ZendeskSetup> {
     emailTriggerIds[identifier] = await ensure(stored?.emailTriggerIds[identifier] ?? idOf('triggers', identifier), (id) => client.getTrigger(id).then((t) => t.id), () => client.createTrigger(definition).then((t) => t.id), input.log, `trigger ${identifier}`);
   }
   const notifyTriggerId = await ensureNotifyTrigger(client, webhookId);
-  const setup: ZendeskSetup = { installationId: input.installationId, fieldIds, webhookId, notifyTriggerId, emailTriggerIds, checkedAt: input.now };
+  const apiUserId = (await client.getCurrentUser()).id;
+  const setup: ZendeskSetup = { installationId: input.installationId, fieldIds, webhookId, notifyTriggerId, emailTriggerIds, apiUserId, checkedAt: input.now };
   await input.store.saveZendeskSetup(input.account.id, setup);
   // Last, so the pipeline can write even while the email triggers cannot be synced (the next run retries).
   const settings = notificationSettingsOf(await input.store.getNotificationSettings(input.account.id));
@@ -103,7 +104,7 @@ async function ensureNotifyTrigger(client: ZendeskClient, webhookId: string): Pr
     actions: [
       {
         field: 'notification_webhook',
-        value: [webhookId, JSON.stringify({ ticket_id: '{{ticket.id}}', updated_at: '{{ticket.updated_at_with_timestamp}}', event: 'ticket_changed' })],
+        value: [webhookId, JSON.stringify({ ticket_id: '{{ticket.id}}', updated_at: '{{ticket.updated_at_with_timestamp}}', updated_by: '{{current_user.id}}', event: 'ticket_changed' })],
       },
     ],
   };

@@ -8,6 +8,7 @@ import {
   ticketFieldSchema,
   triggerSchema,
   webhookSchema,
+  zendeskAuditSchema,
   zendeskTicketSchema,
   zendeskUserSchema,
   type JobStatus,
@@ -92,9 +93,13 @@ export class ZendeskClient {
    * Our fields and tag changes only, never a whole ticket: an agent's concurrent edit of anything else survives.
    * With `updatedStamp`, a safe update: Zendesk answers 409 if the ticket changed since.
    */
-  async updateTicket(write: TicketWrite): Promise<ZendeskTicket> {
-    const body = await this.call<{ ticket: unknown }>('PUT', `/api/v2/tickets/${write.ticketId}.json`, { ticket: ticketPatchOf(write.desired) });
-    return parseZendesk(zendeskTicketSchema, body?.ticket, `PUT ticket ${write.ticketId}`);
+  async updateTicket(write: TicketWrite): Promise<{ ticket: ZendeskTicket; audit: ZendeskAudit | null }> {
+    const body = await this.call<{ ticket: unknown; audit?: unknown }>('PUT', `/api/v2/tickets/${write.ticketId}.json`, { ticket: ticketPatchOf(write.desired) });
+    return {
+      ticket: parseZendesk(zendeskTicketSchema, body?.ticket, `PUT ticket ${write.ticketId}`),
+      // Zendesk answers with the audit the write made (triggers' changes included); none when nothing changed.
+      audit: body?.audit === undefined ? null : parseZendesk(zendeskAuditSchema, body.audit, `PUT ticket ${write.ticketId} (audit)`),
+    };
   }
 
   /** Up to 100 tickets in one background job (one call against the update budget). */

@@ -14,6 +14,8 @@ import { createTestDatabase, type TestDatabase, type TestDialect } from '../../.
 
 export const REQUIREMENTS = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../requirements.json'), 'utf8')) as Requirements;
 
+export const SERVER_USER_EMAIL = 'sla-clock@sandbox.test';
+
 /** Mon–Fri 09:00–17:00 in Warsaw. */
 export const OFFICE: ScheduleSpec = {
   timeZone: 'Europe/Warsaw',
@@ -83,9 +85,11 @@ async function connect(
   const customerEmail = 'carol@customer.test';
   zendesk.admin.addUser({ name: 'Carol Customer', email: customerEmail, role: 'end-user' });
   const installation = zendesk.admin.installApp(REQUIREMENTS as never, { appName: 'SLA Clock' });
+  // The server calls Zendesk as a user of its own, as the README asks: the tests' people act as the admin.
+  zendesk.admin.addUser({ name: 'SLA Clock', email: SERVER_USER_EMAIL, role: 'admin' });
   let account = await server.store.saveAccount({
     subdomain: 'acme',
-    credentials: { kind: 'api_token', email: 'admin@sandbox.test', token: 'sandbox-api-token' },
+    credentials: { kind: 'api_token', email: SERVER_USER_EMAIL, token: 'sandbox-api-token' },
     webhookSecret: null,
     appSharedSecret: null,
     zendeskUrl: zendesk.url,
