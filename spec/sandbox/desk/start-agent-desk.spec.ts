@@ -151,6 +151,14 @@ describe('the agent desk', () => {
     expect(Date.parse((await headerTime()) as string)).toBe(Date.parse(due) + 1000);
   });
 
+  it('shows a change someone else makes to the open ticket without a reload, and tells the app with ticket.updated', async () => {
+    const before = (await posted()).filter((m) => m.key === 'zaf.ticket.updated').length;
+    await api.put(`/tickets/${ticket.id}`, { ticket: { custom_fields: [{ id: seed.requirements.sla_status, value: 'sla_status_due_soon' }] } });
+    await page.locator('#sla-status', { hasText: /due soon/i }).waitFor();
+    await page.waitForFunction((count) => (window.zafHost?.posted.filter((text) => text.includes('"zaf.ticket.updated"')).length ?? 0) > count, before);
+    expect(await page.getByLabel('Tags').inputValue()).toContain('sla_status_due_soon');
+  });
+
   it('shows the mail an installed trigger sends: a breach tag on an assigned ticket notifies the assignee', async () => {
     await page.getByLabel('Tags').fill(`${ticket.tags.join(' ')} sla_out_first_reply_time`);
     await page.getByRole('button', { name: /Submit as/ }).click();

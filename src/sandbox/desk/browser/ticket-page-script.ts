@@ -2,10 +2,12 @@ import { STATUS_LABELS } from '../pages/format';
 import { changeEvents, type HostModel } from '../zaf-host/host-model';
 import type { ZafHost } from '../zaf-host/zaf-host';
 import { changedProperties, readProperties, splitTags } from './ticket-changes';
-import { submitTicket, type CommentMode } from './submit-ticket';
+import { refreshTicket, submitTicket, type CommentMode, type TicketView } from './submit-ticket';
 
 /** How long the desk waits for the app's answer to `ticket.save` before saving anyway, as Zendesk does. */
 const SAVE_HOOK_TIMEOUT_MS = 5_000;
+/** How often the page asks whether someone else changed the ticket (one API call each, within Zendesk's rate limit). */
+const WATCH_INTERVAL_MS = 2_000;
 
 interface TicketPageParts {
   readonly ticketId: number;
@@ -56,6 +58,7 @@ export function wireTicketPage(parts: TicketPageParts): void {
     if (body === '' && Object.keys(changes).length === 0) return say('Nothing to submit: write a comment or change a property.', 'error');
     const button = composer.querySelector('button[type=submit]') as HTMLButtonElement;
     button.disabled = true;
+    submitting = true;
     say('Saving…', 'ok');
     try {
       emit('ticket.submit.start');
@@ -70,12 +73,7 @@ export function wireTicketPage(parts: TicketPageParts): void {
         comment: body === '' ? null : { body, mode: mode.value as CommentMode },
       });
       if (!outcome.ok) return fail(outcome.message);
-      if (app) app.model.ticket = outcome.ticket;
-      props.dataset.updatedAt = outcome.ticket.updatedAt;
-      parts.conversation.innerHTML = outcome.conversationHtml;
-      parts.conversation.scrollTop = parts.conversation.scrollHeight;
-      (document.getElementById('sla-status') as HTMLElement).innerHTML = outcome.slaStatusHtml;
-      (document.getElementById('sla-due') as HTMLElement).innerHTML = outcome.slaDueHtml;
+      show(outcome);
       textarea.value = '';
       saved = readProperties(props);
       say('Saved.', 'ok');
@@ -83,8 +81,38 @@ export function wireTicketPage(parts: TicketPageParts): void {
       emit('ticket.submit.always');
     } finally {
       button.disabled = false;
+      submitting = false;
     }
   };
+
+  /** Redraws what a change of the ticket touches; a Tags field the agent has not edited follows the ticket's tags. */
+  const show = (view: TicketView) => {
+    if (app) app.model.ticket = view.ticket;
+    props.dataset.updatedAt = view.ticket.updatedAt;
+    props.dataset.version = view.version;
+    const tags = props.elements.namedItem('tags') as HTMLInputElement | null;
+    if (tags && tags.value === saved.tags) {
+      tags.value = view.tags;
+      saved = { ...saved, tags: view.tags };
+    }
+    parts.conversation.innerHTML = view.conversationHtml;
+    parts.conversation.scrollTop = parts.conversation.scrollHeight;
+    (document.getElementById('sla-status') as HTMLElement).innerHTML = view.slaStatusHtml;
+    (document.getElementById('sla-due') as HTMLElement).innerHTML = view.slaDueHtml;
+  };
+
+  // Zendesk shows another's change of the open ticket (here: the SLA server's write-back) and tells the app with
+  // `ticket.updated`; the desk learns of it by polling. Later saves then carry the new stamp instead of conflicting.
+  let submitting = false;
+  const watch = async () => {
+    if (submitting) return;
+    const since = props.dataset.version as string;
+    const refresh = await refreshTicket(parts.ticketId, since);
+    if (!refresh?.changed || submitting || props.dataset.version !== since) return;
+    show(refresh);
+    emit('ticket.updated');
+  };
+  setInterval(() => void watch(), WATCH_INTERVAL_MS);
 
   const fail = (message: string) => {
     say(message, 'error');

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ticketSla } from '../api/desk-directory';
 import { ZendeskApiError } from '../api/zendesk-api';
 import type { AuditJson, TicketJson } from '../api/zendesk-json';
-import type { SubmitOutcome, TicketSubmission } from '../browser/submit-ticket';
+import type { SubmitOutcome, TicketRefresh, TicketSubmission, TicketView } from '../browser/submit-ticket';
 import { hostConfig, hostTicket } from '../host/host-config';
 import { conversation } from '../pages/conversation';
 import { html } from '../pages/html';
@@ -10,6 +10,7 @@ import { layout } from '../pages/layout';
 import { dueTime, slaBadge } from '../pages/sla-badge';
 import { ticketBody } from '../pages/ticket-page';
 import { ticketListBody } from '../pages/ticket-list-page';
+import { ticketVersion } from '../pages/ticket-version';
 import type { DeskContext } from './desk-context';
 
 export const originOf = (request: FastifyRequest) => `${request.protocol}://${request.headers.host ?? request.hostname}`;
@@ -39,6 +40,13 @@ export function registerTicketRoutes(app: FastifyInstance, desk: DeskContext): v
     return layout({ title: `#${ticket.id} ${ticket.subject}`, section: 'tickets', agentName: agent.name, clock, path: request.url, body });
   });
 
+  // The ticket page polls this to learn of changes by others: unchanged since `since` (its version) answers only that.
+  app.get<{ Params: { id: string }; Querystring: { since?: string } }>('/tickets/:id/view', async (request): Promise<TicketRefresh> => {
+    const { ticket } = await desk.api.get<{ ticket: TicketJson }>(`/tickets/${Number(request.params.id)}`);
+    if (ticketVersion(ticket) === request.query.since) return { changed: false };
+    return { changed: true, ...(await ticketView(desk, ticket)) };
+  });
+
   app.post<{ Params: { id: string }; Body: TicketSubmission }>('/tickets/:id/submit', async (request): Promise<SubmitOutcome> => {
     const id = Number(request.params.id);
     try {
@@ -61,11 +69,17 @@ async function submit(desk: DeskContext, id: number, submission: TicketSubmissio
   const { ticket } = await desk.api.put<{ ticket: TicketJson }>(`/tickets/${id}`, {
     ticket: { ...submission.changes, ...(comment ? { comment } : {}), safe_update: true, updated_stamp: submission.updatedStamp },
   });
-  const [{ audits }, directory, clock] = await Promise.all([desk.api.get<{ audits: AuditJson[] }>(`/tickets/${id}/audits`), desk.directory(), desk.clock()]);
+  return { ok: true, ...(await ticketView(desk, ticket)) };
+}
+
+/** What the ticket page redraws after a save, or after someone else (the SLA server's write-back) changed the ticket. */
+async function ticketView(desk: DeskContext, ticket: TicketJson): Promise<TicketView> {
+  const [{ audits }, directory, clock] = await Promise.all([desk.api.get<{ audits: AuditJson[] }>(`/tickets/${ticket.id}/audits`), desk.directory(), desk.clock()]);
   const sla = ticketSla(ticket, directory.sla);
   return {
-    ok: true,
     ticket: hostTicket(ticket, directory),
+    version: ticketVersion(ticket),
+    tags: ticket.tags.join(' '),
     conversationHtml: conversation(audits, directory).text,
     slaStatusHtml: sla.status === null ? html`<span class="muted">not assessed</span>`.text : slaBadge(sla.status, sla.statusName).text,
     slaDueHtml: sla.nextDueAt === null ? html`<span class="muted">-</span>`.text : dueTime(sla.nextDueAt, Date.parse(clock.now)).text,

@@ -5,6 +5,7 @@ import { conversation } from './conversation';
 import { PRIORITY_LABELS, STATUS_LABELS } from './format';
 import { html, jsonScript, type Html } from './html';
 import { dueTime, slaBadge } from './sla-badge';
+import { ticketVersion } from './ticket-version';
 
 export interface TicketPageInput {
   readonly ticket: TicketJson;
@@ -28,7 +29,7 @@ export function ticketBody({ ticket, audits, directory, host, nowMs }: TicketPag
   const agents = [...directory.users.values()].filter((u) => u.role !== 'end-user');
   const option = (value: string | number, label: string, selected: boolean) => html`<option value="${value}" ${selected ? html`selected` : ''}>${label}</option>`;
   return html`<div class="ticket" data-ticket-id="${ticket.id}">
-<aside class="props"><form id="ticket-props" data-updated-at="${ticket.updated_at}">
+<aside class="props"><form id="ticket-props" data-updated-at="${ticket.updated_at}" data-version="${ticketVersion(ticket)}">
   <label>Requester</label><div class="readonly">${requester?.name ?? `User #${ticket.requester_id}`}${organization ? html` <span class="muted">· ${organization.name}</span>` : ''}</div>
   <label for="group_id">Group</label><select id="group_id" name="group_id">${option('', '-', ticket.group_id === null)}${[...directory.groups.values()].map((g) => option(g.id, g.name, g.id === ticket.group_id))}</select>
   <label for="assignee_id">Assignee</label><select id="assignee_id" name="assignee_id">${option('', '-', ticket.assignee_id === null)}${agents.map((a) => option(a.id, a.name, a.id === ticket.assignee_id))}</select>
