@@ -9,14 +9,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import type { FrameLocator, Page } from 'playwright-core';
 import pino from 'pino';
 import type { Chromium } from '../../scripts/chromium';
 import { SANDBOX_SCHEDULE } from '../../src/cli/sandbox-rules';
 import { startSandbox, type RunningSandbox } from '../../src/cli/start-sandbox';
 import { zendeskApi, type ZendeskApi } from '../../src/sandbox/desk/api/zendesk-api';
-import type { TicketJson } from '../../src/sandbox/desk/api/zendesk-json';
+import { customerWritesIn, eventually, moveToWorkingMoment, slaFieldOf } from '../../src/sandbox/desk/seed/demo-moves';
 import { launchBrowser, runWebpack, saveScreenshot } from '../support/browser';
 
 const { createWebpackConfig } = require('../../webpack.config.js') as {
@@ -49,10 +48,9 @@ beforeAll(async () => {
     appDistDir: appDir,
   });
   api = zendeskApi(sandbox.emulator.url, sandbox.credentials);
-  // Business-hours countdowns stand still at night: move the office to a working morning (the clock only goes forward).
-  const morning = nextWorkingMoment(sandbox.emulator.clock.now());
-  if (morning > sandbox.emulator.clock.now()) await api.post('/__sandbox/clock', { set: new Date(morning).toISOString() });
-  ticketId = await customerWritesIn('Checkout fails for every customer', 'Since this morning nobody can pay. Please help!');
+  // Business-hours countdowns stand still at night: the story starts in office hours.
+  await moveToWorkingMoment(api, SANDBOX_SCHEDULE.spec);
+  ticketId = await writeIn('Checkout fails for every customer', 'Since this morning nobody can pay. Please help!');
   browser = await launchBrowser();
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -64,58 +62,8 @@ afterAll(async () => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-/** The first moment from `fromMs` on that lies between 09:00 and 15:00 of a Warsaw working day (no holiday, no exception day). */
-function nextWorkingMoment(fromMs: number): number {
-  const { timeZone, week = {}, holidays = [], exceptions = {} } = SANDBOX_SCHEDULE.spec;
-  const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-  let at = DateTime.fromMillis(fromMs, { zone: timeZone });
-  for (let step = 0; step < 14 * 48; step += 1) {
-    const hours: readonly unknown[] = (week as Record<string, readonly unknown[] | undefined>)[days[at.weekday - 1] as string] ?? [];
-    const date = at.toISODate() as string;
-    const mmdd = at.toFormat('MM-dd');
-    const special = holidays.includes(mmdd) || holidays.includes(date) || mmdd in exceptions || date in exceptions;
-    const open = hours.length > 0;
-    if (open && !special && at.hour >= 9 && at.hour < 15) return at.toMillis();
-    at = at.plus({ minutes: 30 }).startOf('hour').plus({ minutes: at.minute < 30 ? 30 : 0 });
-  }
-  throw new Error('no working moment in two weeks');
-}
-
-/** A customer outside the VIP organization opens an urgent ticket, assigned to the signed-in agent (Maya, Support). */
-async function customerWritesIn(subject: string, body: string): Promise<number> {
-  const customer = sandbox.seed.customers.find((c) => c.organization_id !== sandbox.seed.organizations.vip);
-  const agent = sandbox.seed.agents[0];
-  if (!customer || !agent) throw new Error('the demo account has no customer outside VIP or no agent');
-  const { ticket } = await api.post<{ ticket: TicketJson }>('/tickets', {
-    ticket: {
-      subject,
-      comment: { body, public: true, author_id: customer.id },
-      requester_id: customer.id,
-      priority: 'urgent',
-      group_id: sandbox.seed.groups.support,
-      assignee_id: agent.id,
-    },
-  });
-  return ticket.id;
-}
-
-const fieldOf = async (id: number, identifier: string): Promise<string | null> => {
-  const { ticket } = await api.get<{ ticket: TicketJson }>(`/tickets/${id}`);
-  const value = ticket.custom_fields.find((f) => f.id === sandbox.seed.requirements[identifier])?.value;
-  return value === undefined || value === null ? null : String(value);
-};
-
-/** Polls Zendesk until `read` gives a value `accept` takes (the server writes back asynchronously). */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    last = await read();
-  }
-  return last;
-}
+const fieldOf = (id: number, identifier: string) => slaFieldOf(api, sandbox.seed, id, identifier);
+const writeIn = (subject: string, body: string) => customerWritesIn(api, sandbox.seed, { subject, body });
 
 const sidebar = (): FrameLocator => page.frameLocator('#zaf-app');
 const metricRow = (metric: string) => sidebar().locator(`[data-metric="${metric}"]`);
@@ -162,11 +110,10 @@ describe('the SLA engine in the sandbox, end to end', () => {
     await page.getByLabel('Comment', { exact: true }).fill('We are on it: the payment provider has an outage, a fix is coming.');
     await page.getByRole('button', { name: /Submit as/ }).click();
     await page.locator('.comment.public', { hasText: 'the payment provider has an outage' }).waitFor();
-    await sidebar().locator('[data-metric="first_reply_time"][data-tone="met"]').waitFor();
     const status = await eventually(() => fieldOf(ticketId, 'sla_status'), (v) => v !== 'sla_status_due_soon', 'the status after the reply');
     expect(status).toBe('sla_status_on_track');
     expect(await fieldOf(ticketId, 'sla_due_first_reply_time')).toBeNull();
-    await page.reload();
+    // No reload: the desk shows the server's write-back as Zendesk does, and the sidebar reloads on ticket.updated.
     await page.locator('#sla-status', { hasText: /on track/i }).waitFor();
     await sidebar().locator('[data-metric="first_reply_time"][data-tone="met"]').waitFor();
     await saveScreenshot(page, 'e2e-sidebar-met');
@@ -209,9 +156,8 @@ describe('the SLA engine in the sandbox, end to end', () => {
   });
 
   it('moves an open ticket’s due time when the admin edits the Standard policy and recomputes open tickets', async () => {
-    const morning = nextWorkingMoment(sandbox.emulator.clock.now());
-    if (morning > sandbox.emulator.clock.now()) await api.post('/__sandbox/clock', { set: new Date(morning).toISOString() });
-    const waiting = await customerWritesIn('Invoices show the wrong VAT rate', 'Our December invoices have 8% VAT instead of 23%.');
+    await moveToWorkingMoment(api, SANDBOX_SCHEDULE.spec);
+    const waiting = await writeIn('Invoices show the wrong VAT rate', 'Our December invoices have 8% VAT instead of 23%.');
     const before = await eventually(() => fieldOf(waiting, 'sla_due_first_reply_time'), (v) => v !== null, 'the second ticket’s due time');
     await openTicket(waiting);
     const sidebarBefore = duePart(await countdownOf('first_reply_time'));
