@@ -9,10 +9,18 @@ import type { SandboxSeed } from './seed-sandbox';
  * writing in and waits for the SLA server's write-back.
  */
 
-/** `nowMs` when the schedule is open then; else half an hour after it next opens (the clock only moves forward). */
+/** How long a story wants the office open from where it starts (its countdowns must visibly tick). */
+const STORY_OPEN_MS = 2 * 60 * 60_000;
+
+/**
+ * `nowMs` when the schedule is open then and still two hours later; else half an hour after it next opens past those
+ * two hours (the clock only moves forward).
+ */
 export function workingMoment(spec: ScheduleSpec, nowMs: number): number {
   const schedule = createSchedule(spec);
-  return isBusinessTimeAt(schedule, nowMs) ? nowMs : nextBusinessTimeAt(schedule, nowMs) + 30 * 60_000;
+  const probe = nowMs + STORY_OPEN_MS;
+  if (isBusinessTimeAt(schedule, nowMs) && isBusinessTimeAt(schedule, probe)) return nowMs;
+  return nextBusinessTimeAt(schedule, probe) + 30 * 60_000;
 }
 
 /** Sets the emulator clock to the office's next working moment, if it is not working now. */
