@@ -12,6 +12,13 @@ import { sameWriteback, slaWriteback, ticketShows } from './sla-writeback';
 import type { UserDirectory } from './user-directory';
 import { historyOfAudits } from './zendesk-history';
 
+/**
+ * Marks the ticket POST /api/notification-settings/test creates to make the email triggers send (issue #5). It is
+ * deleted at once, but its creation's webhook may be read before the deletion: such a ticket is no customer's
+ * request, so it gets no assessment, metric records or breaches.
+ */
+export const TEST_NOTIFICATION_TAG = 'sla_test_notification';
+
 export interface PipelineDeps {
   readonly store: SlaStore;
   readonly clock: Clock;
@@ -69,7 +76,8 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
   let stored = await store.listTicketEvents(account.id, work.ticketId);
   if ((work.readZendesk && !onlyOwnChangesSeen(work, state, setup)) || stored.length === 0) {
     const read = await readFromZendesk(deps, account, setup, work.ticketId);
-    if (read === 'deleted') return finishDeleted(deps, account, work, state);
+    // A notification test's ticket counts as gone, whether or not its deletion has reached Zendesk yet.
+    if (read === 'deleted' || read.ticket.tags.includes(TEST_NOTIFICATION_TAG)) return finishDeleted(deps, account, work, state);
     zendeskTicket = read.ticket;
     if ((await store.appendTicketEvents({ accountId: account.id, ticketId: work.ticketId, events: read.events })) > 0) {
       stored = await store.listTicketEvents(account.id, work.ticketId);
@@ -95,7 +103,8 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
   const desired = slaWriteback(assessment, setup);
   const shownNow = zendeskTicket ? (ticketShows(zendeskTicket, desired) ? desired : null) : (state?.shown ?? null);
   const zendeskUpdatedAt = zendeskTicket ? DateTime.fromISO(zendeskTicket.updated_at, { zone: 'utc' }).toMillis() : (state?.zendeskUpdatedAt ?? null);
-  const writeback = !sameWriteback(shownNow, desired);
+  // Zendesk refuses any update to a closed ticket: what it shows stays as it was when the ticket closed.
+  const writeback = ticket.status !== 'closed' && !sameWriteback(shownNow, desired);
   if (writeback) {
     const updatedStamp = zendeskTicket?.updated_at ?? (zendeskUpdatedAt === null ? null : DateTime.fromMillis(zendeskUpdatedAt, { zone: 'utc' }).toISO({ suppressMilliseconds: true }));
     await store.enqueueWriteback({ accountId: account.id, ticketId: work.ticketId, desired: { ...desired, updatedStamp }, now });
