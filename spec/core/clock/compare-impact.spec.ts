@@ -53,6 +53,12 @@ describe('compareImpact', () => {
     expect(impact(replied, [standard], [tight])).toMatchObject([{ metric: 'first_reply_time', change: 'newly_breached' }]);
   });
 
+  it('leaves out a metric met under both (its due time is computed anew, but nothing about it will happen)', () => {
+    const replied = [...waiting, agentComment(t('09:25'))];
+    const longer = { ...standard, targets: [target('first_reply_time', 120)] };
+    expect(impact(replied, [standard], [longer])).toEqual([]);
+  });
+
   it('says "newly_applies" / "no_longer_applies" when a metric gains or loses its target', () => {
     const none = { ...standard, targets: [] };
     expect(impact(waiting, [none], [standard])).toMatchObject([{ metric: 'first_reply_time', change: 'newly_applies', dueBefore: null, dueAfter: at(t('10:00')) }]);

@@ -52,6 +52,9 @@ function changeOf(was: MetricState, is: MetricState, policyBefore: PolicyRef | n
   if (!appliedBefore || !appliesAfter) return appliedBefore === appliesAfter ? null : appliesAfter ? 'newly_applies' : 'no_longer_applies';
   const [breachedBefore, breachedAfter] = [breached(was), breached(is)];
   if (breachedBefore !== breachedAfter) return breachedAfter ? 'newly_breached' : 'no_longer_breached';
+  // A metric already met (late or not) under both is done: its due time may be computed anew, but nothing about
+  // it will happen any more, so it is not an impact on an open ticket.
+  if (done(was) && done(is)) return null;
   const moved = movement(was, is);
   if (moved) return moved;
   return policyBefore?.id !== policyAfter?.id ? 'policy_changed' : null;
@@ -60,6 +63,10 @@ function changeOf(was: MetricState, is: MetricState, policyBefore: PolicyRef | n
 /** Measured against a target, or will be once it starts (`not_started` means a target is waiting for it). */
 function applies(state: MetricState): boolean {
   return state.kind !== 'not_applicable';
+}
+
+function done(state: MetricState): boolean {
+  return state.kind === 'met' || state.kind === 'met_late';
 }
 
 function breached(state: MetricState): boolean {
