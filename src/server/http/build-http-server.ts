@@ -11,6 +11,7 @@ import { scheduleRoutes } from './routes/schedules';
 import { policyRoutes } from './routes/policies';
 import { policyOrderRoutes } from './routes/policies-order';
 import { notificationSettingsRoutes } from './routes/notification-settings';
+import { notificationTestRoutes } from './routes/notification-test';
 import { impactRoutes } from './routes/impact';
 import { whatIfRoutes } from './routes/what-if';
 import { openApiRoutes } from './routes/openapi';
@@ -40,7 +41,9 @@ export async function buildHttpServer(deps: HttpDeps, metrics: ServerMetrics = c
   await app.register(scheduleRoutes, { deps });
   await app.register(policyRoutes, { deps });
   await app.register(policyOrderRoutes, { deps });
-  await app.register(notificationSettingsRoutes, { deps, zendesk: new ZendeskClients(deps.clock, countZendeskResponses(metrics)) });
+  const notificationClients = new ZendeskClients(deps.clock, countZendeskResponses(metrics));
+  await app.register(notificationSettingsRoutes, { deps, zendesk: notificationClients });
+  await app.register(notificationTestRoutes, { deps, zendesk: notificationClients });
   await app.register(impactRoutes, { deps });
   await app.register(whatIfRoutes, { deps });
   await app.register(openApiRoutes);

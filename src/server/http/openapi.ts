@@ -91,6 +91,20 @@ export const OPENAPI_DOCUMENT: OpenApiDocument = {
       get: app('getNotificationSettings', ['notifications'], 'Recipients and email texts (defaults until saved)', { '200': ok('NotificationSettings') }),
       put: app('saveNotificationSettings', ['notifications'], 'Replace the settings (parts left out take defaults); sync the Zendesk email triggers', { '200': ok('NotificationSettingsSaved'), '422': invalid }, { requestBody: body('NotificationSettings') }),
     },
+    '/api/notification-settings/test': {
+      post: app(
+        'sendTestNotification',
+        ['notifications'],
+        'Send the chosen emails once, as on a real breach: sync the triggers, create a ticket that fires them (requester and assignee: the caller), delete it',
+        {
+          '200': { description: 'Sent; `recipients` when Zendesk names who was mailed', content: json({ type: 'object', properties: { ticketId: { type: 'string' }, recipients: { type: 'array', items: { type: 'string' } } }, required: ['ticketId'] }) },
+          '409': error('not_connected: the account has no Zendesk connection yet'),
+          '422': invalid,
+          '502': error('zendesk_unavailable: Zendesk failed; the message says at which step'),
+        },
+        { requestBody: { required: true, content: json({ type: 'object', properties: { kind: { enum: ['out_of_sla', 'due_soon'] } }, required: ['kind'] }) } },
+      ),
+    },
     '/api/tickets/{ticketId}/sla': {
       get: app('getTicketSla', ['tickets'], "The ticket's SLA assessment now, with the inputs it was made from", { '200': ok('TicketSla'), '400': error('invalid_ticket_id') }, { parameters: [pathId('ticketId', 'Zendesk ticket id')] }),
     },

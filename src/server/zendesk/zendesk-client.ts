@@ -77,6 +77,13 @@ export class ZendeskClient {
     return parseZendesk(zendeskUserSchema.extend({ locale: z.string().nullable().optional().transform((v) => v ?? null) }), body?.user, 'GET users/me');
   }
 
+  /** One user with the group new tickets of theirs go to (null when Zendesk names none). */
+  async getUser(userId: string): Promise<ZendeskUser & { defaultGroupId: string | null }> {
+    const body = await this.call<{ user: unknown }>('GET', `/api/v2/users/${userId}.json`);
+    const user = parseZendesk(zendeskUserSchema.extend({ default_group_id: z.union([z.string(), z.number()]).nullable().optional() }), body?.user, `GET user ${userId}`);
+    return { id: user.id, email: user.email, role: user.role, defaultGroupId: user.default_group_id == null ? null : String(user.default_group_id) };
+  }
+
   /** The users whose email is exactly `email` (Zendesk's search also matches partly; those are left out). */
   async findUsersByEmail(email: string): Promise<ZendeskUser[]> {
     const body = await this.call<{ users: unknown }>('GET', `/api/v2/users/search.json?query=${encodeURIComponent(`email:${email}`)}`);
@@ -100,6 +107,20 @@ export class ZendeskClient {
       // Zendesk answers with the audit the write made (triggers' changes included); none when nothing changed.
       audit: body?.audit === undefined ? null : parseZendesk(zendeskAuditSchema, body.audit, `PUT ticket ${write.ticketId} (audit)`),
     };
+  }
+
+  /** A new ticket, with the audit its creation made (the triggers' changes and notifications included). */
+  async createTicket(ticket: Record<string, unknown>): Promise<{ ticket: ZendeskTicket; audit: ZendeskAudit | null }> {
+    const body = await this.call<{ ticket: unknown; audit?: unknown }>('POST', '/api/v2/tickets.json', { ticket });
+    return {
+      ticket: parseZendesk(zendeskTicketSchema, body?.ticket, 'POST ticket'),
+      audit: body?.audit === undefined ? null : parseZendesk(zendeskAuditSchema, body.audit, 'POST ticket (audit)'),
+    };
+  }
+
+  /** Moves the ticket to Zendesk's deleted tickets: gone from views, search and the API (404 from then on). */
+  async deleteTicket(ticketId: string): Promise<void> {
+    await this.call('DELETE', `/api/v2/tickets/${ticketId}.json`);
   }
 
   /** Up to 100 tickets in one background job (one call against the update budget). */
