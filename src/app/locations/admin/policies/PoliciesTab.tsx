@@ -19,6 +19,7 @@ import { moveItem } from './move-item';
 import { draftOf, emptyDraft, policyOf, toGridPaths, type PolicyDraft } from './policy-draft';
 import PolicyEditor from './PolicyEditor';
 import PolicyList from './PolicyList';
+import SimulatePanel from './SimulatePanel';
 import { usePolicyChanges } from './use-policy-changes';
 
 /** The Policies tab: the ordered list, and the editor for one policy; every change is reviewed for its impact. */
@@ -132,7 +133,9 @@ export default function PoliciesTab() {
             setProblems([]);
           }}
         />
-      ) : (
+      ) : null}
+      {draft && draftPolicy && <SimulatePanel run={run} policies={withDraft(draftPolicy)} locale={locale} timeZone={timeZone} t={t} />}
+      {draft ? null : (
         <>
           <Button isPrimary style={{ marginBottom: 16 }} onClick={() => { setNotice(null); setDraft(emptyDraft(policies.length)); }}>
             {t('admin.policies.new')}

@@ -1,0 +1,83 @@
+import type { SlaServerCall } from '../../../sla-server/sla-server-api';
+import { isObject, noBody, parseList, parseOne, type Parsed } from '../api/parse-body';
+
+/** What the admin fills in to create an objective (POST /api/reports/objectives). */
+export interface ObjectiveInput {
+  readonly title: string;
+  readonly metric: string;
+  readonly priority: string | null;
+  readonly targetMinutes: number;
+  readonly percent: number;
+  readonly period: string;
+  readonly timeZone: string;
+}
+
+export interface ObjectiveStatusView {
+  readonly periodStart: number;
+  readonly periodEnd: number;
+  readonly good: number;
+  readonly bad: number;
+  readonly undecided: number;
+  readonly attainmentPercent: number | null;
+  readonly errorBudget: number;
+  readonly errorBudgetRemaining: number;
+  readonly burnRate: number | null;
+  readonly met: boolean | null;
+}
+
+export interface ObjectiveView {
+  readonly id: string;
+  readonly objective: ObjectiveInput;
+  readonly status: ObjectiveStatusView;
+}
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+const numOrNull = (v: unknown) => (typeof v === 'number' ? v : null);
+
+function objectiveOf(o: Record<string, unknown>): (ObjectiveInput & { id: string }) | null {
+  if (typeof o.id !== 'string' || typeof o.metric !== 'string') return null;
+  return {
+    id: o.id,
+    title: typeof o.title === 'string' ? o.title : '',
+    metric: o.metric,
+    priority: typeof o.priority === 'string' ? o.priority : null,
+    targetMinutes: num(o.targetMinutes),
+    percent: num(o.percent),
+    period: typeof o.period === 'string' ? o.period : 'month',
+    timeZone: typeof o.timeZone === 'string' ? o.timeZone : 'UTC',
+  };
+}
+
+function entry(value: Record<string, unknown>): ObjectiveView | null {
+  const objective = isObject(value.objective) ? objectiveOf(value.objective) : null;
+  const s = isObject(value.status) ? value.status : null;
+  if (!objective || !s) return null;
+  const { id, ...input } = objective;
+  return {
+    id,
+    objective: input,
+    status: {
+      periodStart: num(s.periodStart),
+      periodEnd: num(s.periodEnd),
+      good: num(s.good),
+      bad: num(s.bad),
+      undecided: num(s.undecided),
+      attainmentPercent: numOrNull(s.attainmentPercent),
+      errorBudget: num(s.errorBudget),
+      errorBudgetRemaining: num(s.errorBudgetRemaining),
+      burnRate: numOrNull(s.burnRate),
+      met: typeof s.met === 'boolean' ? s.met : null,
+    },
+  };
+}
+
+export const listObjectivesCall: SlaServerCall<ObjectiveView[]> = { method: 'GET', path: '/api/reports/objectives', parse: (body) => parseList(body, 'objectives', entry) };
+
+export const createObjectiveCall = (input: ObjectiveInput): SlaServerCall<{ id: string }> => ({
+  method: 'POST',
+  path: '/api/reports/objectives',
+  body: input,
+  parse: (body): Parsed<{ id: string }> => parseOne(body, 'objective', (o) => (typeof o.id === 'string' ? { id: o.id } : null)),
+});
+
+export const deleteObjectiveCall = (id: string): SlaServerCall<null> => ({ method: 'DELETE', path: `/api/reports/objectives/${encodeURIComponent(id)}`, parse: noBody });
