@@ -63,3 +63,24 @@ export const saveNotificationSettingsCall = (settings: NotificationSettings): Sl
   body: settings,
   parse: parseNotificationSettings,
 });
+
+/** What a test send answers: the test ticket (already deleted) and, when Zendesk named them, who was mailed. */
+export interface NotificationTestResult {
+  readonly ticketId: string;
+  readonly recipients: readonly string[] | null;
+}
+
+export type NotificationTestKind = 'out_of_sla' | 'due_soon';
+
+export function parseNotificationTestResult(body: unknown): Parsed<NotificationTestResult> {
+  if (!isObject(body) || typeof body.ticketId !== 'string') return { ok: false, detail: 'no ticketId in the body' };
+  const recipients = Array.isArray(body.recipients) ? body.recipients.filter((r): r is string => typeof r === 'string') : null;
+  return { ok: true, value: { ticketId: body.ticketId, recipients: recipients && recipients.length > 0 ? recipients : null } };
+}
+
+export const sendTestNotificationCall = (kind: NotificationTestKind): SlaServerCall<NotificationTestResult> => ({
+  method: 'POST',
+  path: '/api/notification-settings/test',
+  body: { kind },
+  parse: parseNotificationTestResult,
+});

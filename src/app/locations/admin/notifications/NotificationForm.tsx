@@ -9,6 +9,7 @@ import type { EmailTemplate } from '../api/notifications-api';
 import FieldProblems from '../form/FieldProblems';
 import { problemsAt } from '../form/field-problems';
 import { EMAIL_KINDS, TEMPLATE_LOCALES, type EmailKind, type NotificationDraft, type TemplateLocale } from './notification-draft';
+import NotificationTestButton, { type NotificationTestState } from './NotificationTestButton';
 import PlaceholderHelp from './PlaceholderHelp';
 
 interface Props {
@@ -19,6 +20,8 @@ interface Props {
   readonly t: Translate;
   readonly onChange: (draft: NotificationDraft) => void;
   readonly onSave: () => void;
+  /** Test sends per kind (issue #5); without it, no "Send a test" button (nothing to send through). */
+  readonly tests?: { readonly states: Readonly<Record<'outOfSla' | 'dueSoon', NotificationTestState>>; readonly onSend: (kind: 'outOfSla' | 'dueSoon') => void };
 }
 
 const AUDIENCES: Readonly<Record<'outOfSla' | 'dueSoon', readonly ('requester' | 'assignee' | 'group')[]>> = {
@@ -27,7 +30,7 @@ const AUDIENCES: Readonly<Record<'outOfSla' | 'dueSoon', readonly ('requester' |
 };
 
 /** Who gets each email (Out of SLA, due soon), extra addresses, and the subject and body per locale. */
-export default function NotificationForm({ draft, problems, slaFields, busy, t, onChange, onSave }: Props) {
+export default function NotificationForm({ draft, problems, slaFields, busy, t, onChange, onSave, tests }: Props) {
   const [locale, setLocale] = useState<TemplateLocale>('en');
   const setTemplate = (kind: EmailKind, template: EmailTemplate) =>
     onChange({ ...draft, templates: { ...draft.templates, [locale]: { ...draft.templates[locale], [kind]: template } } });
@@ -66,6 +69,7 @@ export default function NotificationForm({ draft, problems, slaFields, busy, t, 
               <Textarea minRows={2} value={draft[kind].addresses} validation={addressProblems.length > 0 ? 'error' : undefined} onChange={(e) => onChange({ ...draft, [kind]: { ...draft[kind], addresses: e.target.value } })} />
               <FieldProblems problems={addressProblems} t={t} />
             </Field>
+            {tests && <NotificationTestButton kind={kind} state={tests.states[kind]} t={t} onSend={() => tests.onSend(kind)} />}
           </fieldset>
         );
       })}

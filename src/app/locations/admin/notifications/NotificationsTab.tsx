@@ -4,13 +4,14 @@ import ErrorNotice from '../../../components/ErrorNotice';
 import LoadingState from '../../../components/LoadingState';
 import { useTranslate } from '../../../i18n/use-translate';
 import { useZafClient } from '../../../zaf/use-zaf-client';
-import { getNotificationSettingsCall, saveNotificationSettingsCall } from '../api/notifications-api';
+import { getNotificationSettingsCall, saveNotificationSettingsCall, sendTestNotificationCall } from '../api/notifications-api';
 import { useAdminApi } from '../api/use-admin-api';
 import Notice, { type NoticeState } from '../common/Notice';
 import { describeSaveError } from '../common/describe-save-error';
 import { useAdminLoad } from '../common/use-admin-load';
 import { checkNotificationDraft, notificationDraftOf, settingsOf, type NotificationDraft } from './notification-draft';
 import NotificationForm from './NotificationForm';
+import type { NotificationTestState } from './NotificationTestButton';
 
 type SlaFieldIds = Partial<Record<'sla_policy' | 'sla_next_due_at' | 'sla_status', string>>;
 
@@ -48,6 +49,20 @@ export default function NotificationsTab() {
   const [problems, setProblems] = useState<FieldError[]>([]);
   const [notice, setNotice] = useState<NoticeState>(null);
   const [busy, setBusy] = useState(false);
+  const [tests, setTests] = useState<Record<'outOfSla' | 'dueSoon', NotificationTestState>>({ outOfSla: { status: 'idle' }, dueSoon: { status: 'idle' } });
+
+  // The server sends with the saved settings (it syncs the triggers first): unsaved edits are not in the test.
+  const sendTest = async (kind: 'outOfSla' | 'dueSoon') => {
+    if (!run) return;
+    setTests((current) => ({ ...current, [kind]: { status: 'sending' } }));
+    const result = await run(sendTestNotificationCall(kind === 'outOfSla' ? 'out_of_sla' : 'due_soon'));
+    const state: NotificationTestState = result.ok
+      ? { status: 'sent', recipients: result.value.recipients }
+      : result.error.kind === 'http' && result.error.code === 'not_connected'
+        ? { status: 'failed', message: t('admin.notifications.test_not_connected') }
+        : { status: 'failed', message: t('admin.notifications.test_failed', { reason: describeSaveError(result.error, t) }) };
+    setTests((current) => ({ ...current, [kind]: state }));
+  };
 
   useEffect(() => {
     if (loaded.state.status === 'ready') setDraft(notificationDraftOf(loaded.state.value));
@@ -75,7 +90,7 @@ export default function NotificationsTab() {
   return (
     <div>
       <Notice notice={notice} />
-      <NotificationForm draft={draft} problems={problems} slaFields={slaFields} busy={busy} t={t} onChange={setDraft} onSave={() => void save()} />
+      <NotificationForm draft={draft} problems={problems} slaFields={slaFields} busy={busy} t={t} onChange={setDraft} onSave={() => void save()} tests={{ states: tests, onSend: (kind) => void sendTest(kind) }} />
     </div>
   );
 }
