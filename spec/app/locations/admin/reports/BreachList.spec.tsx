@@ -39,6 +39,11 @@ describe('BreachList', () => {
     expect(text).toContain('1 minuta');
   });
 
+  it('says how late in hours past two hours', () => {
+    const text = textOf(renderMarkup(<BreachList breaches={[breach({ lateMinutes: 1983 })]} total={1} format={reportFormat('en', 'UTC')} policyTitle={policyTitle} t={tIn('en')} onOpenTicket={noop} />));
+    expect(text).toContain('33.1 hours');
+  });
+
   it('says so when nothing breached', () => {
     expect(textOf(renderMarkup(<BreachList breaches={[]} total={0} format={reportFormat('en', 'UTC')} policyTitle={policyTitle} t={tIn('en')} onOpenTicket={noop} />))).toBe('No breaches in this period.');
   });

@@ -26,6 +26,12 @@ describe('ComplianceTable', () => {
     expect(text).toContain('(none) 10 – 8 1 1 2 – 96');
   });
 
+  it('names grouped values as the admin knows them when told how', () => {
+    const labelOf = (dimension: string, value: string) => (dimension === 'metric' ? tIn('en')(`metric.${value}`) : value);
+    const text = textOf(renderMarkup(<ComplianceTable rows={[row({ metric: 'first_reply_time' })]} groupBy="metric" t={tIn('en')} labelOf={labelOf} />));
+    expect(text).toContain('First reply time 10 80.0%');
+  });
+
   it('says so when the period has no measurements', () => {
     expect(textOf(renderMarkup(<ComplianceTable rows={[]} groupBy={null} t={tIn('en')} />))).toBe('No SLA measurements in this period.');
   });

@@ -7,13 +7,15 @@ interface Props {
   /** The dimension the rows are grouped by; null: one row for everything. */
   readonly groupBy: string | null;
   readonly t: Translate;
+  /** A group's value as the admin knows it (a policy's title, a metric's name); the raw value when not given. */
+  readonly labelOf?: (dimension: string, value: string) => string;
 }
 
 const percent = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)}%`);
 const minutes = (value: number | null) => (value === null ? '–' : value.toFixed(value < 10 ? 1 : 0));
 
 /** Compliance rows: counts, the share met on time, and the median and p90 business minutes (nearest rank). */
-export default function ComplianceTable({ rows, groupBy, t }: Props) {
+export default function ComplianceTable({ rows, groupBy, t, labelOf = (_dimension, value) => value }: Props) {
   if (rows.length === 0) return <p>{t('admin.reports.empty')}</p>;
   return (
     <Table size="small">
@@ -35,7 +37,7 @@ export default function ComplianceTable({ rows, groupBy, t }: Props) {
           const value = groupBy ? row.key[groupBy] : null;
           return (
             <Table.Row key={JSON.stringify(row.key)}>
-              <Table.Cell>{groupBy ? (value ?? t('admin.reports.none')) : t('admin.reports.all')}</Table.Cell>
+              <Table.Cell>{groupBy ? (value == null ? t('admin.reports.none') : labelOf(groupBy, value)) : t('admin.reports.all')}</Table.Cell>
               <Table.Cell>{row.tickets}</Table.Cell>
               <Table.Cell>{percent(row.metPercent)}</Table.Cell>
               <Table.Cell>{row.met}</Table.Cell>

@@ -60,6 +60,14 @@ export default function ReportsTab() {
   const policyTitle = (id: string | null) =>
     id === null ? t('admin.reports.none') : ((policies.state.status === 'ready' ? policies.state.value.find((p) => p.policy.id === id)?.policy.title : undefined) ?? id);
   const agentName = (id: string | null) => (id === null ? t('admin.reports.unassigned') : (directory.assignees?.find((a) => a.value === id)?.label ?? id));
+  const labelOf = (dimension: string, value: string) => {
+    if (dimension === 'metric') return t(`metric.${value}`);
+    if (dimension === 'priority') return t(`admin.values.priority.${value}`);
+    if (dimension === 'policy') return policyTitle(value);
+    if (dimension === 'assignee') return agentName(value);
+    if (dimension === 'group') return directory.groups?.find((g) => g.value === value)?.label ?? value;
+    return value;
+  };
   const exportCsv = async (report: 'compliance' | 'breaches') => {
     const query = report === 'compliance' ? `${sliceQuery}&${reportQuery({ groupBy, format: 'csv' })}` : `${sliceQuery}&${reportQuery({ tz: zone, format: 'csv' })}`;
     const ok = await download(`/api/reports/${report}?${query}`, `sla-${report}.csv`);
@@ -103,7 +111,7 @@ export default function ReportsTab() {
       ) : rows.state.status === 'loading' ? (
         <LoadingState label={t('admin.reports.loading')} />
       ) : (
-        <ComplianceTable rows={rows.state.value} groupBy={groupBy || null} t={t} />
+        <ComplianceTable rows={rows.state.value} groupBy={groupBy || null} t={t} labelOf={labelOf} />
       )}
       {breaches.state.status === 'ready' && <BreachTrendChart points={breaches.state.value.points} t={t} />}
       <Heading text={t('admin.reports.headings.breaches')} action={csvButton('breaches')} />
