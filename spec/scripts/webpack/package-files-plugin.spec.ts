@@ -11,11 +11,14 @@ const ROOT = path.resolve(__dirname, '../../..');
 describe('PackageFilesPlugin', () => {
   const files = new Map(new PackageFilesPlugin({ root: ROOT, serverDomains: ['sla.example.com'] }).packageFiles());
 
-  it('ships the package files, without the HTML template (built) or the logo source', () => {
+  it('ships the package files and the marketplace screenshots, without the HTML template (built) or the logo source', () => {
     expect([...files.keys()].sort()).toEqual([
       'assets/icon_nav_bar.svg',
       'assets/logo-small.png',
       'assets/logo.png',
+      'assets/screenshot-0.png',
+      'assets/screenshot-1.png',
+      'assets/screenshot-2.png',
       'manifest.json',
       'requirements.json',
       'translations/en.json',
