@@ -31,6 +31,12 @@ describe('SimulationResult', () => {
     expect(text).toContain('Ticket #7: Urgent tickets → High tickets');
   });
 
+  it('puts the rows the draft changes first, marked', () => {
+    const same = { policy: 'p1', metric: 'next_reply_time', priority: 'low', current: { metPercent: 80, breached: 1, instances: 5 }, draft: { metPercent: 80, breached: 1, instances: 5 } };
+    const html = renderMarkup(<SimulationResult simulation={{ ...simulation, byPolicy: [same, ...simulation.byPolicy] }} period="x" percent={percent} t={tIn('en')} />);
+    expect([...html.matchAll(/data-simulated-row="(\w+)"/g)].map((m) => m[1])).toEqual(['changed', 'changed', 'same']);
+  });
+
   it.each(SUPPORTED_LOCALES.map((l) => [l]))('renders in %s with every key translated', (locale) => {
     expect(() => renderMarkup(<SimulationResult simulation={simulation} period="x" percent={percent} t={tIn(locale)} />)).not.toThrow();
     expect(() => renderMarkup(<SimulationResult simulation={{ ...simulation, byPolicy: [], policySwitches: [] }} period="x" percent={percent} t={tIn(locale)} />)).not.toThrow();

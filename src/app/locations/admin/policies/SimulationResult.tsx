@@ -40,8 +40,12 @@ export default function SimulationResult({ simulation: s, period, percent, t }: 
             </Table.HeaderRow>
           </Table.Head>
           <Table.Body>
-            {s.byPolicy.map((row) => (
-              <Table.Row key={`${row.policy}/${row.metric}/${row.priority}`} data-simulated-row="">
+            {changedFirst(s.byPolicy).map((row) => (
+              <Table.Row
+                key={`${row.policy}/${row.metric}/${row.priority}`}
+                data-simulated-row={changed(row) ? 'changed' : 'same'}
+                style={changed(row) ? { background: '#fff7ed', fontWeight: 600 } : undefined}
+              >
                 <Table.Cell>{title(row.policy)}</Table.Cell>
                 <Table.Cell>{row.metric ? t(`metric.${row.metric}`) : '–'}</Table.Cell>
                 <Table.Cell>{row.priority ? t(`admin.values.priority.${row.priority}`) : t('admin.reports.none')}</Table.Cell>
@@ -65,3 +69,9 @@ export default function SimulationResult({ simulation: s, period, percent, t }: 
     </section>
   );
 }
+
+const changed = (row: SimulationView['byPolicy'][number]) =>
+  row.current?.metPercent !== row.draft?.metPercent || row.current?.breached !== row.draft?.breached || row.current?.instances !== row.draft?.instances;
+
+/** Rows whose numbers differ come first (highlighted), in the server's order otherwise: what the draft changes is what the admin came for. */
+const changedFirst = (rows: SimulationView['byPolicy']) => [...rows.filter(changed), ...rows.filter((row) => !changed(row))];
