@@ -151,6 +151,24 @@ describe('the Reports tab in the sandbox desk', () => {
     await row.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'admin-reports-objectives');
   });
+
+  it('shows the pause audit per agent for the period', async () => {
+    const audit = app.locator('[data-pause-audit]');
+    await audit.waitFor();
+    const rows = await audit.locator('tbody tr').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    // Each row: an agent's name (or "unassigned"), then counts and hours paused.
+    for (const text of rows) expect(text).toMatch(/^.+\t\d+\t\d+\t\d+\t\d+\t[\d.,]+$/);
+    await audit.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'admin-reports-pauses');
+  });
+
+  it('deletes the objective', async () => {
+    await app.getByRole('button', { name: 'Delete objective “Urgent first replies”' }).click();
+    await app.getByText('Objective deleted.').waitFor();
+    await app.getByText('No objectives yet. Add one below.').waitFor();
+    expect(await sandbox.server.store.listObjectives(accountId)).toEqual([]);
+  });
 });
 
 describe('Simulate in the policy editor', () => {

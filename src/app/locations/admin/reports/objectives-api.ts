@@ -80,4 +80,8 @@ export const createObjectiveCall = (input: ObjectiveInput): SlaServerCall<{ id: 
   parse: (body): Parsed<{ id: string }> => parseOne(body, 'objective', (o) => (typeof o.id === 'string' ? { id: o.id } : null)),
 });
 
-export const deleteObjectiveCall = (id: string): SlaServerCall<null> => ({ method: 'DELETE', path: `/api/reports/objectives/${encodeURIComponent(id)}`, parse: noBody });
+/**
+ * An empty JSON object as the body: the signed call always says `Content-Type: application/json`, and Fastify
+ * refuses a request that says so with no body at all (400), which a DELETE otherwise has.
+ */
+export const deleteObjectiveCall = (id: string): SlaServerCall<null> => ({ method: 'DELETE', path: `/api/reports/objectives/${encodeURIComponent(id)}`, body: {}, parse: noBody });
