@@ -121,13 +121,20 @@ describe('the Reports tab in the sandbox desk', () => {
     await list.getByText(`Showing ${ids.length} of`, { exact: false }).waitFor();
   });
 
-  it('downloads the breaches as CSV through the signed call', async () => {
+  it('downloads the breaches and the compliance as CSV through the signed call', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), app.locator('[data-csv="breaches"]').click()]);
     expect(download.suggestedFilename()).toBe('sla-breaches.csv');
     const text = fs.readFileSync((await download.path()) as string, 'utf8');
     expect(text.split('\r\n')[0]).toMatch(/^ticket_id,ticket_url,metric,/);
     expect(text).toContain('9001,');
     expect(text).toContain('9002,');
+
+    // Compliance, grouped as on screen (by metric), with the same period and filters.
+    const [compliance] = await Promise.all([page.waitForEvent('download'), app.locator('[data-csv="compliance"]').click()]);
+    expect(compliance.suggestedFilename()).toBe('sla-compliance.csv');
+    const rows = fs.readFileSync((await compliance.path()) as string, 'utf8').trim().split('\r\n');
+    expect(rows[0]).toMatch(/^metric,tickets,instances,met,met_late,breached,/);
+    expect(rows.some((row) => row.startsWith('first_reply_time,'))).toBe(true);
   });
 
   it('adds an objective after showing a problem beside its field, and shows where it stands', async () => {
