@@ -35,8 +35,12 @@ describe('slaServerRequestOptions', () => {
     });
   });
 
-  it('sends no body with a GET', () => {
-    expect(slaServerRequestOptions(identity, { ...call, method: 'GET', body: undefined })).not.toHaveProperty('data');
+  it('sends no body, and no JSON content type, with a GET or a bodiless DELETE', () => {
+    for (const method of ['GET', 'DELETE'] as const) {
+      const options = slaServerRequestOptions(identity, { ...call, method, body: undefined });
+      expect(options).not.toHaveProperty('data');
+      expect(options).not.toHaveProperty('contentType');
+    }
   });
 });
 

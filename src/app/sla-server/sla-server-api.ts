@@ -33,8 +33,8 @@ export function slaServerRequestOptions(identity: SlaServerIdentity, call: SlaSe
   return {
     url: identity.serverUrl.replace(/\/+$/, '') + call.path,
     type: call.method,
-    contentType: 'application/json',
-    ...(call.body === undefined ? {} : { data: JSON.stringify(call.body) }),
+    // A JSON content type only with a JSON body: a bodiless DELETE labelled JSON is refused by strict servers.
+    ...(call.body === undefined ? {} : { contentType: 'application/json', data: JSON.stringify(call.body) }),
     secure: true,
     jwt: {
       algorithm: 'HS256',

@@ -26,6 +26,13 @@ import { countZendeskResponses, createServerMetrics, type ServerMetrics } from '
 export async function buildHttpServer(deps: HttpDeps, metrics: ServerMetrics = createServerMetrics(deps)) {
   const app = Fastify({ loggerInstance: deps.log, trustProxy: true });
   app.decorateRequest('appCaller', null);
+  // Zendesk's proxy sends the app's requests with a JSON content type even when there is no body (a DELETE):
+  // an empty body is no body, not malformed JSON.
+  app.addHook('onRequest', async (request) => {
+    const length = request.headers['content-length'];
+    const bodiless = (length === undefined || length === '0') && request.headers['transfer-encoding'] === undefined;
+    if (bodiless) delete request.headers['content-type'];
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const response = errorResponse(error);

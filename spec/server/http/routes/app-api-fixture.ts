@@ -45,7 +45,9 @@ export function useAppApi(dialect: TestDialect): AppApi {
         .setSubject(userId)
         .setExpirationTime(Math.floor(API_NOW / 1000) + 300)
         .sign(new TextEncoder().encode(APP_SECRET));
-      return app().inject({ method, url, headers: { authorization: `Bearer ${jwt}` }, ...(body !== undefined ? { payload: body as object } : {}) });
+      // As Zendesk's proxy sends the app's requests: JSON content type on every one, bodiless DELETEs included.
+      const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' };
+      return app().inject({ method, url, headers, ...(body !== undefined ? { payload: JSON.stringify(body) } : {}) });
     },
   };
 }
