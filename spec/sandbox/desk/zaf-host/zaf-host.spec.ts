@@ -151,4 +151,11 @@ describe('the ZAF host, driven by the SDK', () => {
       '"instances.create" is not supported by the sandbox desk',
     );
   });
+
+  it('opens a ticket on routeTo, as Zendesk opens its tab: the desk navigates to its ticket page', async () => {
+    const navigation = page.waitForURL(/\/tickets\/42$/);
+    await inApp("client.invoke('routeTo', 'ticket', 42); return true;");
+    await navigation;
+    expect(new URL(page.url()).pathname).toBe('/tickets/42');
+  });
 });

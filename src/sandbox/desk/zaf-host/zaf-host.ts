@@ -105,6 +105,9 @@ export function mountZafApp(options: ZafHostOptions): ZafHost {
         const size = (args[0] ?? {}) as { width?: string; height?: string };
         if (size.height) iframe.style.height = size.height;
         if (size.width) iframe.style.width = size.width;
+      } else if (name === 'routeTo' && args[0] === 'ticket' && /^\d+$/.test(String(args[1]))) {
+        // As Zendesk opens a ticket tab: here the desk's own ticket page.
+        window.location.assign(`/tickets/${String(args[1])}`);
       } else if (name !== 'track' && name !== 'notify') {
         errors[name] = { name: 'NotSupported', message: 'is not supported by the sandbox desk', path: name };
       }
