@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { EmulatorClock } from '../clock/emulator-clock';
 import { formatZendeskTime } from '../clock/zendesk-time';
 import type { EmulatorState } from '../state/emulator-state';
@@ -50,6 +51,8 @@ export function createWebhookDispatcher(options: {
   let nextInvocation = 8_000_000_001;
   const inFlight = new Set<Promise<void>>();
   const closing = new AbortController();
+  // Each delivery in flight listens on it (and stops when done): a burst of more than ten is normal, not a leak.
+  setMaxListeners(0, closing.signal);
   const cancels = new Set<() => void>();
 
   const record = (invocation: Invocation, attempt: number, outcome: DeliveryAttempt['outcome']): void => {
