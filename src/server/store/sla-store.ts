@@ -1,12 +1,12 @@
 import type { MetricName } from '../../core/policy/metric-name';
 import type { SlaPolicy } from '../../core/policy/sla-policy';
 import type { ScheduleSpec } from '../../core/schedule/schedule-spec';
-import type { Priority } from '../../core/ticket/ticket-snapshot';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import type { EpochMillis } from '../../core/time/instant';
 import type { ReassessmentStore } from './reassessment-store';
 import type { ReportQueryStore } from './report-queries';
 import type { TicketSlaAssessment } from '../../core/clock/ticket-sla-assessment';
+import type { ReportRecord } from '../../core/report/report-record';
 
 /**
  * What jobs and routes need from storage, in domain types. Every method says which account it reads or writes;
@@ -313,26 +313,9 @@ export interface TicketStore {
 
 // ---- reports: metric records and breaches --------------------------------------------------------------------------
 
-export interface MetricRecord {
+/** One metric instance of one ticket, as the reports read it: the core's ReportRecord, in an account. */
+export interface MetricRecord extends ReportRecord {
   readonly accountId: string;
-  readonly ticketId: string;
-  readonly metric: MetricName;
-  readonly instance: number;
-  readonly policyId: string | null;
-  readonly priority: Priority | null;
-  readonly groupId: string | null;
-  readonly assigneeId: string | null;
-  readonly brandId: string | null;
-  readonly organizationId: string | null;
-  readonly via: string | null;
-  /** The core's metric status word (e.g. `active`, `breached`, `met`). */
-  readonly status: string;
-  readonly startedAt: EpochMillis;
-  readonly dueAt: EpochMillis | null;
-  readonly fulfilledAt: EpochMillis | null;
-  readonly breachedAt: EpochMillis | null;
-  readonly businessMinutes: number | null;
-  readonly calendarMinutes: number | null;
 }
 
 export interface SlaBreach {
