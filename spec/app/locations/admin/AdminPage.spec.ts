@@ -5,56 +5,26 @@
  * and sees validation errors beside the field, from the browser's check and from the server's answer.
  * Screenshots: test-output/screenshots/admin-*.png.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import pino from 'pino';
-import type { Chromium } from '../../../../scripts/chromium';
-import { startSandbox, type RunningSandbox } from '../../../../src/cli/start-sandbox';
-import { launchBrowser, runWebpack, saveScreenshot } from '../../../support/browser';
-
-const { createWebpackConfig } = require('../../../../webpack.config.js') as {
-  createWebpackConfig: (options: { mode: 'development'; outputPath: string; log: (line: string) => void }) => object;
-};
+import type { RunningSandbox } from '../../../../src/cli/start-sandbox';
+import { saveScreenshot } from '../../../support/browser';
+import { openAdminPage, type AdminPageSession } from './support/admin-page-session';
 
 jest.setTimeout(240_000);
 
-const ROOT = path.resolve(__dirname, '../../../..');
-
-let workDir: string;
 let sandbox: RunningSandbox;
-let browser: Chromium;
 let page: Page;
 let app: FrameLocator;
 let accountId: string;
 
+let session: AdminPageSession;
+
 beforeAll(async () => {
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sla-admin-'));
-  const appDir = path.join(workDir, 'app');
-  await runWebpack(createWebpackConfig({ mode: 'development', outputPath: appDir, log: () => undefined }));
-  sandbox = await startSandbox({
-    env: { PORT: '0', DATABASE_URL: `sqlite:${path.join(workDir, 'sla.db')}`, LOG_LEVEL: 'silent' },
-    emulatorPort: 0,
-    deskPort: 0,
-    log: pino({ level: 'silent' }),
-    root: ROOT,
-    appDistDir: appDir,
-  });
-  accountId = ((await sandbox.server.store.findAccountBySubdomain('sandbox')) as { id: string }).id;
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1366, height: 1000 });
-  await page.goto(`${sandbox.desk.url}/apps/sla-clock`);
-  app = page.frameLocator('#zaf-app');
-  await app.getByRole('heading', { name: 'SLA Clock' }).waitFor();
+  session = await openAdminPage();
+  ({ sandbox, page, app, accountId } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const schedulesNamed = async (name: string) => (await sandbox.server.store.listSchedules(accountId)).filter((s) => s.name === name);
 const policiesTitled = async (title: string) => (await sandbox.server.store.listPolicies(accountId)).filter((p) => p.body.title === title);

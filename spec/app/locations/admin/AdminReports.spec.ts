@@ -6,28 +6,20 @@
  * and simulates a draft policy. Screenshots: test-output/screenshots/admin-reports*.png, admin-simulate.png.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import pino from 'pino';
-import type { Chromium } from '../../../../scripts/chromium';
 import type { TicketSnapshot } from '../../../../src/core';
-import { startSandbox, type RunningSandbox } from '../../../../src/cli/start-sandbox';
+import type { RunningSandbox } from '../../../../src/cli/start-sandbox';
 import type { MetricRecord } from '../../../../src/server/store/sla-store';
-import { launchBrowser, runWebpack, saveScreenshot } from '../../../support/browser';
-
-const { createWebpackConfig } = require('../../../../webpack.config.js') as {
-  createWebpackConfig: (options: { mode: 'development'; outputPath: string; log: (line: string) => void }) => object;
-};
+import { saveScreenshot } from '../../../support/browser';
+import { openAdminPage, type AdminPageSession } from './support/admin-page-session';
 
 jest.setTimeout(240_000);
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const MINUTE = 60_000;
 
-let workDir: string;
 let sandbox: RunningSandbox;
-let browser: Chromium;
 let page: Page;
 let app: FrameLocator;
 let accountId: string;
@@ -39,8 +31,8 @@ const snapshot = (id: string): TicketSnapshot => ({
 });
 
 /** Two urgent tickets whose first reply breached an hour ago and one met on time, under the sandbox's first policy. */
-async function seedRecords(now: number): Promise<void> {
-  const store = sandbox.server.store;
+async function seedRecords(running: RunningSandbox, accountId: string, now: number): Promise<void> {
+  const store = running.server.store;
   const [policy] = await store.listPolicies(accountId);
   if (!policy) throw new Error('the sandbox has no policy');
   policyTitle = policy.body.title;
@@ -62,33 +54,14 @@ async function seedRecords(now: number): Promise<void> {
   );
 }
 
+let session: AdminPageSession;
+
 beforeAll(async () => {
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sla-admin-reports-'));
-  const appDir = path.join(workDir, 'app');
-  await runWebpack(createWebpackConfig({ mode: 'development', outputPath: appDir, log: () => undefined }));
-  sandbox = await startSandbox({
-    env: { PORT: '0', DATABASE_URL: `sqlite:${path.join(workDir, 'sla.db')}`, LOG_LEVEL: 'silent' },
-    emulatorPort: 0,
-    deskPort: 0,
-    log: pino({ level: 'silent' }),
-    root: ROOT,
-    appDistDir: appDir,
-  });
-  accountId = ((await sandbox.server.store.findAccountBySubdomain('sandbox')) as { id: string }).id;
-  await seedRecords(Date.now());
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1366, height: 1000 });
-  await page.goto(`${sandbox.desk.url}/apps/sla-clock`);
-  app = page.frameLocator('#zaf-app');
-  await app.getByRole('heading', { name: 'SLA Clock' }).waitFor();
+  session = await openAdminPage((running, id) => seedRecords(running, id, Date.now()));
+  ({ sandbox, page, app, accountId } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 describe('the Reports tab in the sandbox desk', () => {
   it('lists the period’s breaches, newest first, with policy and target, and filters them by priority', async () => {
