@@ -1,3 +1,4 @@
+import type { ObjectiveStatus } from '../../../../core/report/objective';
 import type { SlaServerCall } from '../../../sla-server/sla-server-api';
 import { isObject, noBody, parseList, parseOne, type Parsed } from '../api/parse-body';
 
@@ -12,18 +13,11 @@ export interface ObjectiveInput {
   readonly timeZone: string;
 }
 
-export interface ObjectiveStatusView {
-  readonly periodStart: number;
-  readonly periodEnd: number;
-  readonly good: number;
-  readonly bad: number;
-  readonly undecided: number;
-  readonly attainmentPercent: number | null;
-  readonly errorBudget: number;
-  readonly errorBudgetRemaining: number;
-  readonly burnRate: number | null;
-  readonly met: boolean | null;
-}
+/** What the server sends of the core's ObjectiveStatus (the same names and meanings). */
+export type ObjectiveStatusView = Pick<
+  ObjectiveStatus,
+  'periodStart' | 'periodEnd' | 'good' | 'bad' | 'undecided' | 'attainmentPercent' | 'errorBudget' | 'errorBudgetRemaining' | 'burnRate' | 'met'
+>;
 
 export interface ObjectiveView {
   readonly id: string;
