@@ -149,7 +149,7 @@ async function connect(
   };
 }
 
-/** A policy body with first reply and total resolution targets (business minutes on `scheduleId`) for every priority. */
+/** A catch-all policy body: first reply (60 business minutes, urgent 30) and requester wait (8 h) on `scheduleId`. */
 export function aPolicyBody(overrides: Partial<PolicyBody> & { scheduleId: string }): PolicyBody {
   const { scheduleId, ...rest } = overrides;
   return {
