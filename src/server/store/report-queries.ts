@@ -14,6 +14,9 @@ export interface RecordSlice {
 /** Instances that breached in [from, to) (breached or met late), narrowed by `filters`. */
 export interface BreachSlice extends RecordSlice {}
 
+/** Where a breached instance stands in the breach list's order: the key a keyset batch resumes after. */
+export type BreachKey = Pick<MetricRecord, 'ticketId' | 'metric' | 'instance'> & { readonly breachedAt: EpochMillis };
+
 export interface StoredObjective {
   readonly objective: SlaObjective;
   readonly createdAt: EpochMillis;
@@ -32,6 +35,12 @@ export interface ReportQueryStore {
     readonly total: number;
     readonly records: readonly MetricRecord[];
   }>;
+  /**
+   * The next `limit` breached instances in the list's order (newest breach first, then ticket, metric, instance)
+   * after `after`, the previous batch's last one: an export walks a slice in bounded batches (keyset), without
+   * OFFSET's rescan of every earlier row.
+   */
+  listBreachRecordsAfter(query: BreachSlice & { readonly after: BreachKey | null; readonly limit: number }): Promise<readonly MetricRecord[]>;
   /** Only the breach instants of the slice, ascending: what a trend chart needs. */
   listBreachInstants(query: BreachSlice): Promise<readonly EpochMillis[]>;
   /** Records of the slice, oldest first: for objectives (a filter per objective field) and exports. */

@@ -23,6 +23,22 @@ export function reportStore({ db, dialect }: StoreContext, percentiles: Percenti
       return { total: Number(count.total), records: rows.map(metricRecordRowToRecord) };
     },
 
+    async listBreachRecordsAfter({ after, limit, ...slice }) {
+      let query = db.selectFrom('metric_records').selectAll().where((eb) => sliceCondition(eb, slice, 'breached_at'));
+      if (after !== null) {
+        // Descending on breached_at, ascending on the rest: "after" is an earlier breach, or the same instant and a
+        // later (ticket, metric, instance). Row values compare the same way on SQLite and PostgreSQL.
+        query = query.where((eb) =>
+          eb.or([
+            eb('breached_at', '<', after.breachedAt),
+            eb.and([eb('breached_at', '=', after.breachedAt), eb(eb.refTuple('ticket_id', 'metric', 'instance'), '>', eb.tuple(after.ticketId, after.metric, after.instance))]),
+          ]),
+        );
+      }
+      const rows = await query.orderBy('breached_at', 'desc').orderBy('ticket_id').orderBy('metric').orderBy('instance').limit(limit).execute();
+      return rows.map(metricRecordRowToRecord);
+    },
+
     async listBreachInstants(slice) {
       const rows = await db.selectFrom('metric_records').select('breached_at').where((eb) => sliceCondition(eb, slice, 'breached_at')).orderBy('breached_at').execute();
       return rows.map((r) => Number(r.breached_at));

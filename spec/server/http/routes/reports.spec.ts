@@ -1,4 +1,5 @@
 import { complianceReport } from '../../../../src/core/report';
+import { CSV_BATCH_ROWS } from '../../../../src/server/http/routes/reports';
 import type { Account, MetricRecord } from '../../../../src/server/store/sla-store';
 import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../../support/test-database';
 import { APP_SECRET, reportApi } from './report-api';
@@ -35,6 +36,44 @@ function records(accountId: string, count: number): MetricRecord[] {
     };
   });
 }
+
+/**
+ * `count` breaches, `perInstant` of them at each breach instant (ties the list must still order), two metrics per
+ * ticket; ticket ids of one length, so text order is number order.
+ */
+function breaches(accountId: string, count: number, perInstant: number): MetricRecord[] {
+  return Array.from({ length: count }, (_, i) => {
+    const breachedAt = T0 + Math.floor(i / perInstant) * HOUR;
+    const shuffled = (i * 7919) % count; // 7919 is prime: a permutation of 0…count-1, so ties are not in seed order
+    return {
+      accountId,
+      ticketId: String(10_000 + Math.floor(shuffled / 2)),
+      metric: shuffled % 2 === 0 ? 'first_reply_time' : 'next_reply_time',
+      instance: 1 + (i % 3),
+      policyId: 'p1',
+      priority: 'high',
+      groupId: null,
+      assigneeId: null,
+      brandId: null,
+      organizationId: null,
+      via: 'web',
+      status: 'breached',
+      startedAt: breachedAt - HOUR,
+      dueAt: breachedAt,
+      fulfilledAt: null,
+      breachedAt,
+      businessMinutes: 60,
+      calendarMinutes: 60,
+    };
+  });
+}
+
+/** The list's order: newest breach first, then ticket, metric, instance. */
+function listOrder(a: MetricRecord, b: MetricRecord): number {
+  return b.breachedAt! - a.breachedAt! || a.ticketId.localeCompare(b.ticketId) || a.metric.localeCompare(b.metric) || a.instance - b.instance;
+}
+
+const keyOf = (r: { ticketId: string; metric: string; instance: number | string }) => `${r.ticketId}/${r.metric}/${r.instance}`;
 
 describe.each(TEST_DIALECTS)('report routes on %s', (dialect) => {
   const store = useTestStore(dialect);
@@ -94,6 +133,41 @@ describe.each(TEST_DIALECTS)('report routes on %s', (dialect) => {
     expect(lines).toHaveLength(1 + expected.length);
     expect(lines[1]).toContain('"org,""quoted"""');
     expect(lines[1]).toMatch(/,2026-03-\d\dT\d\d:\d\d:\d\d\+01:00,/);
+  });
+
+  it('pages through every breach once, in a stable order that breaks ties at one instant, keeping the filters', async () => {
+    const paged = await createTestAccount(store(), { appSharedSecret: APP_SECRET });
+    const seeded = breaches(paged.id, 23, 4);
+    await store().saveMetricRecords([...seeded, ...breaches(paged.id, 5, 1).map((r) => ({ ...r, ticketId: `2${r.ticketId.slice(1)}`, priority: 'low' as const }))], NOW);
+    const shown: string[] = [];
+    const totals = new Set<number>();
+    for (let offset = 0; offset < 30; offset += 5) {
+      const response = await api.call(paged, 'GET', `/api/reports/breaches?${month}&priority=high&limit=5&offset=${offset}`);
+      expect(response.statusCode).toBe(200);
+      const body = response.json();
+      expect([body.limit, body.offset]).toEqual([5, offset]);
+      totals.add(body.total);
+      shown.push(...body.breaches.map(keyOf));
+    }
+    expect([...totals]).toEqual([23]);
+    expect(shown).toEqual([...seeded].sort(listOrder).map(keyOf));
+  });
+
+  it('exports every breach of the filters as CSV, past the batch the server reads at a time', async () => {
+    const many = await createTestAccount(store(), { appSharedSecret: APP_SECRET });
+    const count = 2 * CSV_BATCH_ROWS + 37;
+    const seeded = breaches(many.id, count, 10); // 10 per instant: batch boundaries fall inside ties
+    for (let start = 0; start < count; start += 400) await store().saveMetricRecords(seeded.slice(start, start + 400), NOW);
+    await store().saveMetricRecords(breaches(many.id, 3, 1).map((r) => ({ ...r, ticketId: `2${r.ticketId.slice(1)}`, priority: 'low' as const })), NOW);
+    const response = await api.call(many, 'GET', `/api/reports/breaches?${month}&priority=high&format=csv`);
+    expect([response.statusCode, response.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    const lines = response.body.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^ticket_id,ticket_url,metric,instance,/);
+    const rows = lines.slice(1).map((line) => {
+      const [ticketId, , metric, instance] = line.split(',');
+      return keyOf({ ticketId: ticketId!, metric: metric!, instance: instance! });
+    });
+    expect(rows).toEqual([...seeded].sort(listOrder).map(keyOf));
   });
 
   it('refuses a malformed period or dimension with the error shape of every route', async () => {

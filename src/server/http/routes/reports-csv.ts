@@ -9,8 +9,13 @@ function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** One CSV line, with its CRLF. */
+export function csvLine(row: readonly (string | number | null)[]): string {
+  return row.map(csvField).join(',') + '\r\n';
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map(csvLine).join('');
 }
 
 /** An instant in the viewer's zone with its offset, as spreadsheets read it (`2026-03-02T10:00:00+01:00`). */

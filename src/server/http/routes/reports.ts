@@ -1,13 +1,18 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { breachTrend, REPORT_DIMENSIONS, type ComplianceRow, type ReportDimension } from '../../../core/report';
-import type { MetricRecord } from '../../store/sla-store';
+import type { BreachKey, BreachSlice } from '../../store/report-queries';
+import type { MetricRecord, SlaStore } from '../../store/sla-store';
 import { appAuthHook, appCallerOf } from '../app-auth';
 import type { HttpDeps } from '../http-deps';
-import { localTime, toCsv } from './reports-csv';
+import { csvLine, localTime, toCsv } from './reports-csv';
 import { parseChoice, parseCount, parseGroupBy, parseSlice, parseZone, type ReportQueryString } from './reports-query';
 
-/** The most breaches one CSV export carries; the JSON list pages through with limit/offset. */
-const CSV_MAX_ROWS = 100_000;
+/**
+ * Breaches a CSV export reads per query: the export carries every breach of the slice, streamed batch by batch, so
+ * neither the server's memory nor one query grows with the period.
+ */
+export const CSV_BATCH_ROWS = 500;
 
 /**
  * The Reports tab's data (issue #6), for the caller's account only:
@@ -15,7 +20,9 @@ const CSV_MAX_ROWS = 100_000;
  *   GET /api/reports/breaches?from&to&<dimension>=…&limit&offset&bucket=day|week&tz&format=csv
  * `from`/`to` are ISO instants with an offset; compliance reads instances that started in [from, to), breaches
  * those that breached in it. Times come back as epoch millis in JSON (the app formats them in the agent's zone) and
- * as local ISO times in `tz` in CSV.
+ * as local ISO times in `tz` in CSV. The JSON list is a page (`limit` ≤ 500 from `offset`, with the slice's `total`)
+ * in a stable order: newest breach first, ties by ticket, metric and instance. The CSV carries every breach of the
+ * slice in that order, streamed.
  */
 export async function reportRoutes(app: FastifyInstance, { deps }: { deps: HttpDeps }) {
   app.addHook('onRequest', appAuthHook(deps));
@@ -37,10 +44,7 @@ export async function reportRoutes(app: FastifyInstance, { deps }: { deps: HttpD
     const format = parseChoice(request.query, 'format', ['json', 'csv'], 'json');
     const now = deps.clock.now();
     const ticketUrl = (ticketId: string) => `https://${subdomain}.zendesk.com/agent/tickets/${ticketId}`;
-    if (format === 'csv') {
-      const page = await deps.store.listBreachRecords({ ...slice, limit: CSV_MAX_ROWS, offset: 0 });
-      return sendCsv(reply, 'sla-breaches.csv', breachesCsv(page.records, zone, now, ticketUrl));
-    }
+    if (format === 'csv') return sendCsv(reply, 'sla-breaches.csv', Readable.from(breachesCsv(deps.store, slice, zone, now, ticketUrl)));
     const limit = parseCount(request.query, 'limit', 50, 500);
     const offset = parseCount(request.query, 'offset', 0, 10_000_000);
     const bucket = parseChoice(request.query, 'bucket', ['day', 'week'], 'day');
@@ -68,7 +72,7 @@ function lateMinutes(record: MetricRecord, now: number): number | null {
   return ((record.fulfilledAt ?? now) - record.dueAt) / 60_000;
 }
 
-function sendCsv(reply: FastifyReply, filename: string, body: string) {
+function sendCsv(reply: FastifyReply, filename: string, body: string | Readable) {
   return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(body);
 }
 
@@ -95,30 +99,39 @@ function complianceCsv(rows: readonly ComplianceRow[], groupBy: readonly ReportD
   );
 }
 
-function breachesCsv(records: readonly MetricRecord[], zone: string, now: number, ticketUrl: (id: string) => string): string {
+/** The header, then every breach of the slice in the list's order, read CSV_BATCH_ROWS at a time (keyset). */
+async function* breachesCsv(store: SlaStore, slice: BreachSlice, zone: string, now: number, ticketUrl: (id: string) => string): AsyncGenerator<string> {
   const dimensions = REPORT_DIMENSIONS.filter((d) => d !== 'metric');
-  const header = ['ticket_id', 'ticket_url', 'metric', 'instance', 'status', ...dimensions, 'started_at', 'due_at', 'breached_at', 'fulfilled_at', 'late_minutes', 'business_minutes'];
-  return toCsv(
-    header,
-    records.map((r) => [
-      r.ticketId,
-      ticketUrl(r.ticketId),
-      r.metric,
-      r.instance,
-      r.status,
-      r.policyId,
-      r.priority,
-      r.groupId,
-      r.assigneeId,
-      r.brandId,
-      r.via,
-      r.organizationId,
-      localTime(r.startedAt, zone),
-      localTime(r.dueAt, zone),
-      localTime(r.breachedAt, zone),
-      localTime(r.fulfilledAt, zone),
-      round(lateMinutes(r, now)),
-      round(r.businessMinutes),
-    ]),
-  );
+  yield csvLine(['ticket_id', 'ticket_url', 'metric', 'instance', 'status', ...dimensions, 'started_at', 'due_at', 'breached_at', 'fulfilled_at', 'late_minutes', 'business_minutes']);
+  let after: BreachKey | null = null;
+  for (;;) {
+    const batch: readonly MetricRecord[] = await store.listBreachRecordsAfter({ ...slice, after, limit: CSV_BATCH_ROWS });
+    if (batch.length > 0) yield batch.map((r) => csvLine(breachCsvRow(r, zone, now, ticketUrl))).join('');
+    const last = batch.at(-1);
+    if (batch.length < CSV_BATCH_ROWS || last === undefined || last.breachedAt === null) return;
+    after = { breachedAt: last.breachedAt, ticketId: last.ticketId, metric: last.metric, instance: last.instance };
+  }
+}
+
+function breachCsvRow(r: MetricRecord, zone: string, now: number, ticketUrl: (id: string) => string): (string | number | null)[] {
+  return [
+    r.ticketId,
+    ticketUrl(r.ticketId),
+    r.metric,
+    r.instance,
+    r.status,
+    r.policyId,
+    r.priority,
+    r.groupId,
+    r.assigneeId,
+    r.brandId,
+    r.via,
+    r.organizationId,
+    localTime(r.startedAt, zone),
+    localTime(r.dueAt, zone),
+    localTime(r.breachedAt, zone),
+    localTime(r.fulfilledAt, zone),
+    round(lateMinutes(r, now)),
+    round(r.businessMinutes),
+  ];
 }
