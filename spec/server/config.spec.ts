@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       publicUrl: null,
       workerLeaseMs: 60_000,
+      // The sandbox writes every change at once, so a newcomer sees each one land.
+      writebackWindowMs: 0,
     });
     expect(config.encryptionKey.source).toBe('sandbox_dev_key');
     expect(config.encryptionKey.bytes.equals(SANDBOX_DEV_KEY)).toBe(true);
@@ -41,6 +43,16 @@ describe('loadConfig', () => {
     expect(configOf({ SLA_WORKER_LEASE_SECONDS: '10' }).workerLeaseMs).toBe(10_000);
     const bad = loadConfig({ SLA_WORKER_LEASE_SECONDS: '1' });
     expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual(['SLA_WORKER_LEASE_SECONDS']);
+  });
+
+  it('takes the write-back window in seconds: 30 s with an account unless set, 0 writes at once', () => {
+    expect(configOf(ACCOUNT).writebackWindowMs).toBe(30_000);
+    expect(configOf({ ...ACCOUNT, SLA_WRITEBACK_WINDOW_SECONDS: '0' }).writebackWindowMs).toBe(0);
+    expect(configOf({ SLA_WRITEBACK_WINDOW_SECONDS: '5' }).writebackWindowMs).toBe(5_000);
+    for (const raw of ['-1', '301', '2.5', 'soon']) {
+      const bad = loadConfig({ SLA_WRITEBACK_WINDOW_SECONDS: raw });
+      expect(bad.ok ? [] : bad.errors.map((e) => [e.path, e.code])).toEqual([['SLA_WRITEBACK_WINDOW_SECONDS', 'invalid_window']]);
+    }
   });
 
   it('treats empty variables as unset', () => {

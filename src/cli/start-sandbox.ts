@@ -56,7 +56,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     stops.push(() => emulator.close());
     const requirements = JSON.parse(fs.readFileSync(path.join(options.root, 'requirements.json'), 'utf8')) as Record<string, unknown>;
     const seed = await seedSandbox({ emulatorUrl: emulator.url, credentials, requirements, seed: options.seed ?? 1, now });
-    const server = await startServer(config, { log: options.log, clock: emulator.clock, startJobs: (context) => startPipeline(context) });
+    const server = await startServer(config, { log: options.log, clock: emulator.clock, startJobs: (context) => startPipeline(context, { writebackWindowMs: config.writebackWindowMs }) });
     stops.push(() => server.stop());
     await connectServer({ server, config, credentials, emulatorUrl: emulator.url, seed, requirements: requirements as Requirements, clock: emulator.clock, log: options.log });
     const desk = await startAgentDesk({

@@ -22,6 +22,13 @@ export interface ServerConfig {
    * most this long. Longer than any one ticket's processing (a few Zendesk calls).
    */
   readonly workerLeaseMs: number;
+  /**
+   * How long a write-back that fires no email may wait, so that the account's changes go to Zendesk together as
+   * one update_many (see writebackNotBefore). 0 writes every change at once, as the sandbox does by default so a
+   * newcomer sees each change land; with an account the default is 30 s, which also keeps any one ticket well
+   * inside Zendesk's 30 updates per 10 minutes.
+   */
+  readonly writebackWindowMs: number;
 }
 
 export type DatabaseConfig =
@@ -84,7 +91,8 @@ export function loadConfig(env: Environment): Result<ServerConfig, ConfigError> 
   const logLevel = readLogLevel(value(env, 'LOG_LEVEL'), problem);
   const publicUrl = readPublicUrl(value(env, 'PUBLIC_URL'), problem);
   const workerLeaseMs = readLeaseSeconds(value(env, 'SLA_WORKER_LEASE_SECONDS'), problem);
-  if (workerLeaseMs === null || errors.length > 0 || !database || !zendesk || !encryptionKey || port === null || !logLevel) return fail(errors);
+  const writebackWindowMs = readWindowSeconds(value(env, 'SLA_WRITEBACK_WINDOW_SECONDS'), sandbox, problem);
+  if (workerLeaseMs === null || writebackWindowMs === null || errors.length > 0 || !database || !zendesk || !encryptionKey || port === null || !logLevel) return fail(errors);
   return ok({
     port,
     host: value(env, 'HOST') ?? '127.0.0.1',
@@ -95,6 +103,7 @@ export function loadConfig(env: Environment): Result<ServerConfig, ConfigError> 
     logLevel,
     publicUrl,
     workerLeaseMs,
+    writebackWindowMs,
   });
 }
 
@@ -103,6 +112,14 @@ function readLeaseSeconds(raw: string | undefined, problem: Problem): number | n
   const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (seconds >= 5 && seconds <= 3600) return seconds * 1000;
   problem('SLA_WORKER_LEASE_SECONDS', 'invalid_lease', 'must be a whole number of seconds from 5 to 3600 (default 60)');
+  return null;
+}
+
+function readWindowSeconds(raw: string | undefined, sandbox: boolean, problem: Problem): number | null {
+  if (raw === undefined) return sandbox ? 0 : 30_000;
+  const seconds = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (seconds >= 0 && seconds <= 300) return seconds * 1000;
+  problem('SLA_WRITEBACK_WINDOW_SECONDS', 'invalid_window', 'must be a whole number of seconds from 0 to 300 (default 30; 0 writes at once)');
   return null;
 }
 

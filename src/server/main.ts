@@ -98,7 +98,7 @@ export async function main(env: Environment = process.env): Promise<void> {
   const config = loaded.value;
   const server = await startServer(config, {
     log,
-    startJobs: (context) => [...startPipeline(context, { leaseMs: config.workerLeaseMs }), ...startAccountSetup(config, context)],
+    startJobs: (context) => [...startPipeline(context, { leaseMs: config.workerLeaseMs, writebackWindowMs: config.writebackWindowMs }), ...startAccountSetup(config, context)],
   });
   log.info({ url: server.url, mode: loaded.value.zendesk.mode, database: loaded.value.database.kind }, 'SLA server listening');
   const shutdown = (signal: string) => {

@@ -1,5 +1,5 @@
 import { TEST_DIALECTS } from '../../support/test-database';
-import { aPolicyBody, aPipelineWorld, type PipelineWorld } from './support/pipeline-fixture';
+import { aPolicyBody, aPipelineWorld, waitFor, type PipelineWorld } from './support/pipeline-fixture';
 
 /** Monday 23 November 2026, 09:00 in Warsaw: the office has just opened. */
 const MONDAY_OPEN = '2026-11-23T08:00:00Z';
@@ -133,13 +133,5 @@ describe.each(TEST_DIALECTS)('the pipeline against Zendesk on %s', (dialect) => 
     expect(ourWrites).toHaveLength(1);
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(20);
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

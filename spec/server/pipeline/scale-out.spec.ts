@@ -69,6 +69,8 @@ describe('two server processes on one PostgreSQL, killed while tickets stream in
       ZENDESK_APP_INSTALLATION_ID: String(installation.id),
       PUBLIC_URL: balancer.url,
       SLA_WORKER_LEASE_SECONDS: '5',
+      // Short write-back windows, so that both processes batch the same windows within the test's time.
+      SLA_WRITEBACK_WINDOW_SECONDS: '2',
       LOG_LEVEL: 'warn',
     };
     servers = ports.map((port) => new ServerProcess(port, env));

@@ -52,6 +52,23 @@ describe.each(TEST_DIALECTS)('write-back outbox on %s', (dialect) => {
     expect(again).toMatchObject({ ticketId: '4', attempts: 2, desired: desired('y') });
   });
 
+  it('holds a write-back until its notBefore; an earlier ask brings it forward, a retry after failure does not move', async () => {
+    const enqueueAt = (ticketId: string, due: string, notBefore: number, now = T0) =>
+      store().enqueueWriteback({ accountId: account.id, ticketId, desired: desired(due), now, notBefore });
+    await enqueueAt('6', 'window', T0 + 30_000);
+    await expect(store().claimWritebacks({ owner: 'w', now: T0 + 29_999, leaseMs: LEASE, limit: 5 })).resolves.toEqual([]);
+    await expect(store().writebackStats()).resolves.toEqual({ pending: 1, earliestNotBefore: T0 + 30_000 });
+    // A later ask keeps the earlier time; an earlier one (a tag that sends an email) brings it forward.
+    await enqueueAt('6', 'later', T0 + 60_000, T0 + 1);
+    await enqueueAt('6', 'now', T0 + 2, T0 + 2);
+    const [claim] = await store().claimWritebacks({ owner: 'w', now: T0 + 2, leaseMs: LEASE, limit: 5 });
+    expect(claim).toMatchObject({ ticketId: '6', revision: 3, desired: desired('now') });
+    await store().retryWriteback({ owner: 'w', accountId: account.id, ticketId: '6', notBefore: T0 + 90_000, error: '429' });
+    await enqueueAt('6', 'urgent', T0 + 3, T0 + 3);
+    await expect(store().claimWritebacks({ owner: 'w', now: T0 + 89_999, leaseMs: LEASE, limit: 5 })).resolves.toEqual([]);
+    await expect(store().claimWritebacks({ owner: 'w', now: T0 + 90_000, leaseMs: LEASE, limit: 5 })).resolves.toHaveLength(1);
+  });
+
   it('reclaims a write-back whose lease ran out; the late owner learns it lost the lease', async () => {
     await enqueue('5', 'z');
     const [first] = await store().claimWritebacks({ owner: 'w1', now: T0, leaseMs: LEASE, limit: 1 });

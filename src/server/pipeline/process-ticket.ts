@@ -10,6 +10,7 @@ import type { ZendeskTicket } from '../zendesk/zendesk-json';
 import type { AccountRulesCache } from './account-rules';
 import { sameWriteback, slaWriteback, ticketShows } from './sla-writeback';
 import type { UserDirectory } from './user-directory';
+import { writebackNotBefore } from './writeback-window';
 import { historyOfAudits } from './zendesk-history';
 
 /**
@@ -27,6 +28,8 @@ export interface PipelineDeps {
   readonly rules: AccountRulesCache;
   readonly users: UserDirectory;
   readonly events?: PipelineEvents;
+  /** See writebackNotBefore: how long a write that fires no email may wait to be batched; 0 writes at once. */
+  readonly writebackWindowMs?: number;
 }
 
 /** What the pipeline reports as it goes (metrics, tests). */
@@ -107,7 +110,9 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
   const writeback = ticket.status !== 'closed' && !sameWriteback(shownNow, desired);
   if (writeback) {
     const updatedStamp = zendeskTicket?.updated_at ?? (zendeskUpdatedAt === null ? null : DateTime.fromMillis(zendeskUpdatedAt, { zone: 'utc' }).toISO({ suppressMilliseconds: true }));
-    await store.enqueueWriteback({ accountId: account.id, ticketId: work.ticketId, desired: { ...desired, updatedStamp }, now });
+    const tags = zendeskTicket?.tags ?? state?.shown?.addTags ?? [];
+    const notBefore = writebackNotBefore({ now, windowMs: deps.writebackWindowMs ?? 0, accountId: account.id, tags, desired });
+    await store.enqueueWriteback({ accountId: account.id, ticketId: work.ticketId, desired: { ...desired, updatedStamp }, now, notBefore });
     deps.events?.writebackQueued?.(account, work.ticketId);
   }
   const toSave = {

@@ -21,6 +21,8 @@ export interface PipelineOptions {
   readonly events?: PipelineEvents & WritebackEvents;
   /** How long a claim lasts (see ServerConfig.workerLeaseMs). */
   readonly leaseMs?: number;
+  /** See ServerConfig.writebackWindowMs; 0 (the default) writes at once. */
+  readonly writebackWindowMs?: number;
 }
 
 const DONE_INBOX_KEPT_MS = 7 * 24 * 60 * 60_000;
@@ -40,6 +42,7 @@ export function startPipeline(context: JobContext, options: PipelineOptions = {}
     zendesk: new ZendeskClients(clock, context.metrics && countZendeskResponses(context.metrics)),
     rules: new AccountRulesCache(store, log),
     users: new UserDirectory(),
+    writebackWindowMs: options.writebackWindowMs ?? 0,
     ...(options.events ? { events: options.events, writebackEvents: options.events } : {}),
   };
   // The same loops, counting into the server's metrics, each under the source of its assessments.
@@ -50,11 +53,13 @@ export function startPipeline(context: JobContext, options: PipelineOptions = {}
   };
   const [inboxDeps, schedulerDeps] = [counted('inbox'), counted('scheduler')];
   const worker: WorkerOptions = { owner: leaseOwner, leaseMs: options.leaseMs ?? 60_000, batch: 20, concurrency: 8 };
+  // A window's write-backs are claimed together so that one update_many (at most 100 tickets) carries them.
+  const writer: WorkerOptions = { ...worker, batch: 100 };
   const onError = (error: unknown, name: string) => log.error({ err: error, loop: name }, 'background loop round failed');
   const loops = [
     runEvery({ name: 'inbox', intervalMs: options.inboxIntervalMs ?? 200, task: () => drainInbox(inboxDeps, worker), onError }),
     runEvery({ name: 'scheduler', intervalMs: options.schedulerIntervalMs ?? 1_000, task: () => runDueChecks(schedulerDeps, worker), onError }),
-    runEvery({ name: 'writeback', intervalMs: options.writebackIntervalMs ?? 250, task: () => drainWritebacks(inboxDeps, worker), onError }),
+    runEvery({ name: 'writeback', intervalMs: options.writebackIntervalMs ?? 250, task: () => drainWritebacks(inboxDeps, writer), onError }),
     runEvery({
       name: 'inbox-purge',
       intervalMs: 60 * 60_000,

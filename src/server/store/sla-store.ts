@@ -368,12 +368,16 @@ export interface ClaimedWriteback {
 }
 
 export interface WritebackStore {
-  /** One row per ticket: replaces a pending desired state instead of queueing a second update. */
+  /**
+   * One row per ticket: replaces a pending desired state instead of queueing a second update. The write goes no
+   * sooner than `notBefore` (default `now`; the write-back window), or the earlier time a pending state asked for.
+   */
   enqueueWriteback(input: {
     readonly accountId: string;
     readonly ticketId: string;
     readonly desired: WritebackDesired;
     readonly now: EpochMillis;
+    readonly notBefore?: EpochMillis;
   }): Promise<{ readonly revision: number }>;
   claimWritebacks(claim: WorkClaim): Promise<readonly ClaimedWriteback[]>;
   /** `superseded` when a newer state was enqueued meanwhile: the row stays, to be claimed again. */
@@ -383,8 +387,11 @@ export interface WritebackStore {
     readonly ticketId: string;
     readonly revision: number;
   }): Promise<'done' | 'superseded' | 'lease_lost'>;
-  /** Write-backs waiting or in flight (the outbox's depth). */
-  writebackStats(): Promise<{ readonly pending: number }>;
+  /**
+   * Write-backs waiting or in flight (the outbox's depth), and the earliest time one of them may go: later than
+   * now means everything pending is waiting for its window or a retry.
+   */
+  writebackStats(): Promise<{ readonly pending: number; readonly earliestNotBefore: EpochMillis | null }>;
   /** Retry later, not before `notBefore` (Zendesk's Retry-After, or a backoff). */
   retryWriteback(input: {
     readonly owner: string;

@@ -11,10 +11,11 @@ const isClaimable = (now: number) => (eb: ExpressionBuilder<Database, 'writeback
 export function writebackStore(ctx: StoreContext): WritebackStore {
   const { db } = ctx;
   return {
-    async enqueueWriteback({ accountId, ticketId, desired, now }) {
+    async enqueueWriteback({ accountId, ticketId, desired, now, notBefore = now }) {
       const json = JSON.stringify(desired);
-      // Coalescing: the newest desired state replaces the older one in place. `not_before` is kept, so a
-      // Retry-After that Zendesk gave us still holds for the newer state.
+      // Coalescing: the newest desired state replaces the older one in place. It goes at the earlier of the two
+      // times asked for (a breach tag does not wait for the window a due-time change waits for), except after a
+      // failure: then `not_before` is the Retry-After or backoff Zendesk asked for, and it holds for the newer state.
       const row = await db
         .insertInto('writeback_outbox')
         .values({
@@ -22,7 +23,7 @@ export function writebackStore(ctx: StoreContext): WritebackStore {
           ticket_id: ticketId,
           desired: json,
           revision: 1,
-          not_before: now,
+          not_before: notBefore,
           enqueued_at: now,
           lease_owner: null,
           lease_until: null,
@@ -32,6 +33,12 @@ export function writebackStore(ctx: StoreContext): WritebackStore {
           oc.columns(['account_id', 'ticket_id']).doUpdateSet((eb) => ({
             desired: json,
             revision: eb('writeback_outbox.revision', '+', 1),
+            not_before: eb
+              .case()
+              .when(eb.and([eb('writeback_outbox.last_error', 'is', null), eb('writeback_outbox.not_before', '>', eb.ref('excluded.not_before'))]))
+              .then(eb.ref('excluded.not_before'))
+              .else(eb.ref('writeback_outbox.not_before'))
+              .end(),
           })),
         )
         .returning('revision')
@@ -88,8 +95,11 @@ export function writebackStore(ctx: StoreContext): WritebackStore {
     },
 
     async writebackStats() {
-      const row = await db.selectFrom('writeback_outbox').select((eb) => eb.fn.countAll().as('pending')).executeTakeFirstOrThrow();
-      return { pending: Number(row.pending) };
+      const row = await db
+        .selectFrom('writeback_outbox')
+        .select((eb) => [eb.fn.countAll().as('pending'), eb.fn.min('not_before').as('earliest')])
+        .executeTakeFirstOrThrow();
+      return { pending: Number(row.pending), earliestNotBefore: row.earliest === null ? null : Number(row.earliest) };
     },
 
     async retryWriteback({ owner, accountId, ticketId, notBefore, error }) {

@@ -45,7 +45,7 @@ export interface PipelineWorld {
 export async function aPipelineWorld(
   dialect: TestDialect,
   policies: (scheduleId: string) => PolicyBody[],
-  options: { readonly loops?: boolean } = {},
+  options: { readonly loops?: boolean; readonly writebackWindowMs?: number } = {},
 ): Promise<PipelineWorld> {
   // update_many jobs run by themselves, as in Zendesk (the emulator fixture steps them by hand by default).
   const zendesk = await anEmulator({ jobs: { autoRun: true, stepDelayMs: 10 } });
@@ -65,7 +65,13 @@ export async function aPipelineWorld(
       log,
       clock: zendesk.clock,
       startJobs: (context) =>
-        options.loops === false ? [] : startPipeline(context, { inboxIntervalMs: 10, schedulerIntervalMs: 20, writebackIntervalMs: 10, reconcileIntervalMs: 0 }),
+        options.loops === false ? [] : startPipeline(context, {
+              inboxIntervalMs: 10,
+              schedulerIntervalMs: 20,
+              writebackIntervalMs: 10,
+              reconcileIntervalMs: 0,
+              writebackWindowMs: options.writebackWindowMs ?? 0,
+            }),
     });
     return await connect(zendesk, server, policies, log, close);
   } catch (error) {
@@ -112,16 +118,19 @@ async function connect(
     await server.store.savePolicy({ accountId: account.id, body, authorId: null, now: zendesk.clock.now() });
   }
   const { store } = server;
+  // Write-backs waiting for their window (until the clock is moved past it) count as settled.
+  const outboxIdle = (outbox: { pending: number; earliestNotBefore: number | null }) =>
+    outbox.pending === 0 || (outbox.earliestNotBefore !== null && outbox.earliestNotBefore > zendesk.clock.now());
   const settle = async () => {
     for (let round = 0; round < 500; round++) {
       await zendesk.admin.settleWebhooks();
       const [inbox, outbox] = await Promise.all([store.inboxStats(), store.writebackStats()]);
-      if (inbox.pending === 0 && outbox.pending === 0) {
+      if (inbox.pending === 0 && outboxIdle(outbox)) {
         // Our own write-back calls the webhook again: settled only when that round found nothing more to do.
         await new Promise((resolve) => setTimeout(resolve, 30));
         await zendesk.admin.settleWebhooks();
         const again = await Promise.all([store.inboxStats(), store.writebackStats()]);
-        if (again[0].pending === 0 && again[1].pending === 0) return;
+        if (again[0].pending === 0 && outboxIdle(again[1])) return;
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -164,4 +173,13 @@ export function aPolicyBody(overrides: Partial<PolicyBody> & { scheduleId: strin
     ],
     ...rest,
   } as PolicyBody;
+}
+
+/** Polls until `condition` holds: the scheduler works in its own loop, which `settle` does not wait for. */
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

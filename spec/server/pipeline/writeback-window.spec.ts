@@ -1,0 +1,127 @@
+import { writebackNotBefore } from '../../../src/server/pipeline/writeback-window';
+import type { WritebackDesired } from '../../../src/server/store/sla-store';
+import { TEST_DIALECTS } from '../../support/test-database';
+import { tokenAuth } from '../../sandbox/emulator/support/emulator-fixture';
+import { aPolicyBody, aPipelineWorld, SERVER_USER_EMAIL, waitFor, type PipelineWorld } from './support/pipeline-fixture';
+
+const WINDOW = 30_000;
+const MONDAY_OPEN = '2026-11-23T08:00:00Z';
+const MINUTE = 60_000;
+const fieldsOnly: WritebackDesired = { customFields: { '1': '2026-11-23T09:00:00Z' }, addTags: [], removeTags: ['sla_due_soon'] };
+const withTag: WritebackDesired = { ...fieldsOnly, addTags: ['sla_due_soon'], removeTags: [] };
+
+describe('writebackNotBefore', () => {
+  const now = Date.parse('2026-11-23T08:00:07.250Z');
+  const at = (input: Partial<Parameters<typeof writebackNotBefore>[0]>) =>
+    writebackNotBefore({ now, windowMs: WINDOW, accountId: 'acc-1', tags: [], desired: fieldsOnly, ...input });
+
+  it('holds a write that adds no tag until the end of the account window, the same for every process', () => {
+    const end = at({});
+    expect(end).toBeGreaterThanOrEqual(now);
+    expect(end - now).toBeLessThan(WINDOW);
+    // Every change within the window goes at the same instant; the next window ends one window later.
+    expect(at({ now: end - WINDOW + 1 })).toBe(end);
+    expect(at({ now: end + 1 })).toBe(end + WINDOW);
+  });
+
+  it('gives accounts windows of their own phase', () => {
+    const ends = new Set(['acc-1', 'acc-2', 'acc-3', 'acc-4', 'acc-5'].map((accountId) => at({ accountId })));
+    expect(ends.size).toBeGreaterThan(1);
+  });
+
+  it('sends a tag the ticket does not have yet at once: it fires an email trigger', () => {
+    expect(at({ desired: withTag })).toBe(now);
+    // A tag the ticket already shows fires nothing: the refresh waits like any other.
+    expect(at({ desired: withTag, tags: ['sla_due_soon', 'vip'] })).toBe(at({}));
+  });
+
+  it('writes at once with no window', () => {
+    expect(at({ windowMs: 0 })).toBe(now);
+  });
+});
+
+/** The window end to end: the server's Zendesk calls, counted by the emulator. */
+describe.each(TEST_DIALECTS)('the write-back window against Zendesk on %s', (dialect) => {
+  let world: PipelineWorld;
+  let serverUserId: number;
+  beforeEach(async () => {
+    world = await aPipelineWorld(dialect, (scheduleId) => [aPolicyBody({ scheduleId })], { writebackWindowMs: WINDOW });
+    world.zendesk.admin.setTime(MONDAY_OPEN);
+    serverUserId = (await world.zendesk.call('GET', '/api/v2/users/me', undefined, tokenAuth(SERVER_USER_EMAIL))).body.user.id as number;
+  });
+  afterEach(() => world.close());
+
+  async function customerTicket(): Promise<number> {
+    const users = (await world.zendesk.call('GET', '/api/v2/users.json?role=end-user')).body.users as { id: number; email: string }[];
+    const customer = users.find((u) => u.email === world.customerEmail);
+    const reply = await world.zendesk.call('POST', '/api/v2/tickets.json', {
+      ticket: { subject: 'Printer on fire', requester_id: customer?.id, assignee_id: world.agentId, group_id: 20001, priority: 'normal', comment: { body: 'Help', author_id: customer?.id } },
+    });
+    if (reply.status !== 201) throw new Error(JSON.stringify(reply.body));
+    return reply.body.ticket.id as number;
+  }
+
+  /** The server's ticket writes so far, by route. */
+  const serverWrites = () => {
+    const writes: Record<string, number> = {};
+    for (const c of world.zendesk.admin.apiRequestCounts()) {
+      if (c.method === 'GET' || !c.route.startsWith('/api/v2/tickets') || c.userId !== serverUserId) continue;
+      writes[c.route] = (writes[c.route] ?? 0) + c.count;
+    }
+    return writes;
+  };
+  const windowEnd = () => writebackNotBefore({ now: world.zendesk.clock.now(), windowMs: WINDOW, accountId: world.account.id, tags: [], desired: fieldsOnly });
+
+  it('holds the window’s field changes and sends them as one update_many', async () => {
+    const before = serverWrites();
+    const tickets = [await customerTicket(), await customerTicket(), await customerTicket()];
+    await world.settle();
+    const end = windowEnd();
+    if (end > world.zendesk.clock.now()) {
+      // Assessed and queued, not yet written: Zendesk shows nothing of ours until the window ends.
+      for (const id of tickets) expect((await world.slaOf(id)).fields.sla_policy).toBeNull();
+      expect(serverWrites()).toEqual(before);
+      world.zendesk.admin.setTime(new Date(end).toISOString());
+    }
+    await world.settle();
+    for (const id of tickets) expect((await world.slaOf(id)).fields).toMatchObject({ sla_policy: 'Standard', sla_due_first_reply_time: '2026-11-23T09:00:00Z' });
+    const writes = serverWrites();
+    const made = Object.fromEntries(Object.entries(writes).map(([route, n]) => [route, n - (before[route] ?? 0)]).filter(([, n]) => n !== 0));
+    expect(made).toEqual({ '/api/v2/tickets/update_many': 1 });
+  });
+
+  it('writes the due-soon tag at the minute, without waiting for the window, and the email goes', async () => {
+    const ticketId = await customerTicket();
+    await world.settle();
+    world.zendesk.admin.setTime(new Date(windowEnd()).toISOString());
+    await world.settle();
+    expect((await world.slaOf(ticketId)).fields.sla_status).toBe('sla_status_on_track');
+
+    // 09:45 Warsaw, 15 minutes before the first reply is due: the warning. Away from a window's end, so that a
+    // write held for the window could not land.
+    let dueSoon = Date.parse('2026-11-23T08:45:00Z');
+    if (writebackNotBefore({ now: dueSoon, windowMs: WINDOW, accountId: world.account.id, tags: [], desired: fieldsOnly }) - dueSoon < 5_000) dueSoon += 10_000;
+    const mailsBefore = world.zendesk.admin.outbox().length;
+    world.zendesk.admin.setTime(new Date(dueSoon).toISOString());
+    await waitFor(async () => (await world.slaOf(ticketId)).tags.includes('sla_due_soon'));
+    await world.settle();
+    const shown = await world.slaOf(ticketId);
+    expect(shown.fields.sla_status).toBe('sla_status_due_soon');
+    expect(world.zendesk.clock.now()).toBe(dueSoon);
+    expect(world.zendesk.admin.outbox().length).toBeGreaterThan(mailsBefore);
+
+    // The agent's reply meets the first reply: a refresh with no new tag, held for the window again.
+    world.zendesk.admin.advanceTime(MINUTE);
+    await world.zendesk.call('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket: { comment: { body: 'On it', public: true, author_id: world.agentId }, status: 'open' } });
+    await world.settle();
+    const end = windowEnd();
+    if (end > world.zendesk.clock.now()) {
+      expect((await world.slaOf(ticketId)).fields.sla_due_first_reply_time).toBe('2026-11-23T09:00:00Z');
+      world.zendesk.admin.setTime(new Date(end).toISOString());
+      await world.settle();
+    }
+    const replied = await world.slaOf(ticketId);
+    expect(replied.fields.sla_due_first_reply_time).toBeNull();
+    expect(replied.tags).not.toContain('sla_due_soon');
+  });
+});
