@@ -39,6 +39,14 @@ describe.each(TEST_DIALECTS)('GET /api/reports/pause-audit on %s', (dialect) => 
     expect(strict.json().agents[0].quickPauses).toBe(0);
   });
 
+  it.each(['0', '1441', '2.5', 'five'])('refuses quickMinutes=%s, naming the field', async (value) => {
+    const response = await api.call(account, 'GET', `/api/reports/pause-audit?from=2026-03-01T00:00:00Z&to=2026-03-08T00:00:00Z&quickMinutes=${value}`);
+    expect([response.statusCode, response.json().error]).toEqual([
+      400,
+      { code: 'invalid_query', path: 'quickMinutes', message: 'quickMinutes must be an integer from 1 to 1440', problems: [{ path: 'quickMinutes', code: 'out_of_range', message: 'quickMinutes must be an integer from 1 to 1440' }] },
+    ]);
+  });
+
   it('refuses more than a quarter', async () => {
     const response = await api.call(account, 'GET', '/api/reports/pause-audit?from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z');
     expect([response.statusCode, response.json().error.path]).toEqual([400, 'to']);

@@ -23,7 +23,8 @@ export async function pauseAuditRoutes(app: FastifyInstance, { deps }: { deps: H
     if (slice.to - slice.from > MAX_SPAN_MS) {
       throw rejected.invalid('invalid_query', 'The pause audit spans at most 93 days', [{ path: 'to', code: 'span_too_long', message: 'The pause audit spans at most 93 days' }]);
     }
-    const quickMinutes = parseCount(request.query, 'quickMinutes', 5, 1440);
+    // "Within 0 minutes" would count only pauses at the reply's very instant: a minute to a day is what means something.
+    const quickMinutes = parseCount(request.query, 'quickMinutes', 5, 1440, 1);
     const tickets = await deps.store.listSliceTickets({ accountId, from: slice.from, to: slice.to });
     const histories: { history: readonly TicketEvent[] }[] = [];
     for (let start = 0; start < tickets.length; start += 500) {

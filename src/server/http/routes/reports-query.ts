@@ -70,10 +70,10 @@ export function parseChoice<T extends string>(query: ReportQueryString, name: st
   return value as T;
 }
 
-export function parseCount(query: ReportQueryString, name: string, fallback: number, max: number): number {
+export function parseCount(query: ReportQueryString, name: string, fallback: number, max: number, min = 0): number {
   const value = single(query, name);
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw badQuery(name, 'out_of_range', `${name} must be an integer from 0 to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw badQuery(name, 'out_of_range', `${name} must be an integer from ${min} to ${max}`);
   return n;
 }
