@@ -121,4 +121,26 @@ describe.each(TEST_DIALECTS)('report queries on %s', (dialect) => {
     await expect(store().deleteObjective(account.id, saved!.objective.id)).resolves.toBe(true);
     await expect(store().listObjectives(account.id)).resolves.toEqual([]);
   });
+
+  it('records one budget alert per objective and period, whoever claims it, and forgets them with the objective', async () => {
+    const body = { title: 'Half of first replies in 1 h', metric: 'first_reply_time' as const, priority: null, organizationId: null, policyId: null, targetMinutes: 60, percent: 50, period: 'month' as const, timeZone: 'Europe/Warsaw' };
+    const alert = { enabled: true, thresholdPercent: 25, recipients: ['lead@example.test'] };
+    const saved = (await store().saveObjective({ accountId: account.id, body, alert, now: T0 }))!;
+    expect([saved.alert, saved.alertTriggerId]).toEqual([alert, null]);
+    await expect(store().saveObjectiveAlertTrigger(account.id, saved.objective.id, '7001')).resolves.toBe(true);
+    expect((await store().listObjectives(account.id)).find((s) => s.objective.id === saved.objective.id)?.alertTriggerId).toBe('7001');
+
+    const claim = (periodStart: number, ticketId: string) =>
+      store().claimObjectiveAlert({ accountId: account.id, objectiveId: saved.objective.id, periodStart, ticketId, attainmentPercent: 57.1, budget: 3.5, budgetRemaining: 0.5, sentAt: T0 });
+    // Two processes crossing the threshold at once: exactly one of them sends.
+    const claims = await Promise.all([claim(T0, 't1'), claim(T0, 't2'), claim(T0, 't3')]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await expect(claim(T0, 't4')).resolves.toBe(false);
+    await expect(claim(T0 + 1, 't5')).resolves.toBe(true);
+    const latest = await store().latestObjectiveAlerts(account.id);
+    expect(latest.get(saved.objective.id)).toEqual({ objectiveId: saved.objective.id, periodStart: T0 + 1, ticketId: 't5', attainmentPercent: 57.1, budget: 3.5, budgetRemaining: 0.5, sentAt: T0 });
+
+    await store().deleteObjective(account.id, saved.objective.id);
+    expect((await store().latestObjectiveAlerts(account.id)).has(saved.objective.id)).toBe(false);
+  });
 });

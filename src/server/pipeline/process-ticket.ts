@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import { assessTicket, compareAssessments, snapshotAt, type SlaTransition, type TicketEvent } from '../../core';
-import { recordsFromAssessment } from '../../core/report';
+import { recordsFromAssessment, type ReportRecord } from '../../core/report';
 import type { Clock } from '../clock';
 import type { Account, SlaStore, TicketState, ZendeskSetup } from '../store/sla-store';
 import type { ZendeskClients } from '../zendesk/zendesk-clients';
 import { isZendeskError } from '../zendesk/zendesk-errors';
 import type { ZendeskTicket } from '../zendesk/zendesk-json';
 import type { AccountRulesCache } from './account-rules';
+import { budgetAlertTags } from './objective-budget-alerts';
 import { sameWriteback, slaWriteback, ticketShows } from './sla-writeback';
 import type { UserDirectory } from './user-directory';
 import { writebackNotBefore } from './writeback-window';
@@ -95,15 +96,22 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
   const assessment = assessTicket({ ticket, history, policies: rules.policies, schedules: rules.schedules, now });
   const transitions = compareAssessments(state?.assessment ?? null, assessment);
 
-  await store.saveMetricRecords(recordsFromAssessment(ticket, assessment).map((r) => ({ ...r, accountId: account.id })), now);
+  const records = recordsFromAssessment(ticket, assessment);
+  await store.saveMetricRecords(records.map((r) => ({ ...r, accountId: account.id })), now);
+  const newlyBreached: ReportRecord[] = [];
   for (const t of transitions) {
     if (t.kind !== 'breached') continue;
     const policyId = assessment.policy.kind === 'selected' ? assessment.policy.policy.id : null;
-    await store.recordBreach({ accountId: account.id, ticketId: work.ticketId, metric: t.metric, instance: t.instance, policyId, breachedAt: t.at, recordedAt: now });
+    const { recorded } = await store.recordBreach({ accountId: account.id, ticketId: work.ticketId, metric: t.metric, instance: t.instance, policyId, breachedAt: t.at, recordedAt: now });
+    if (recorded) newlyBreached.push(...records.filter((r) => r.metric === t.metric && r.instance === t.instance));
   }
+  // Objectives whose error budget these breaches brought to the alert threshold: their tags go out in this write.
+  const budgetTags = await budgetAlertTags(deps, account, newlyBreached, now);
   deps.events?.transitions?.(account, work.ticketId, transitions);
 
-  const desired = slaWriteback(assessment, setup);
+  const shows = slaWriteback(assessment, setup);
+  // A budget tag goes out once, in this write; the ticket shows no budget tag afterwards (its trigger removes it).
+  const desired = budgetTags.length === 0 ? shows : { ...shows, addTags: [...shows.addTags, ...budgetTags] };
   const shownNow = zendeskTicket ? (ticketShows(zendeskTicket, desired) ? desired : null) : (state?.shown ?? null);
   const zendeskUpdatedAt = zendeskTicket ? DateTime.fromISO(zendeskTicket.updated_at, { zone: 'utc' }).toMillis() : (state?.zendeskUpdatedAt ?? null);
   // Zendesk refuses any update to a closed ticket: what it shows stays as it was when the ticket closed.
@@ -121,7 +129,7 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
     ticketId: work.ticketId,
     assessment,
     // Once queued, the write-back is what Zendesk will show; a failed write is healed by the next read.
-    shown: writeback ? desired : shownNow,
+    shown: writeback ? shows : shownNow,
     policyId: assessment.policy.kind === 'selected' ? assessment.policy.policy.id : null,
     nextCheckAt: assessment.nextCheckAt,
     zendeskUpdatedAt,

@@ -2,44 +2,88 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Millis } from './database';
 import { millisOf } from './database';
-import type { ObjectiveBody, ReportQueryStore, StoredObjective } from './report-queries';
+import { DEFAULT_OBJECTIVE_ALERT, type ObjectiveAlert, type ObjectiveAlertSettings, type ObjectiveBody, type ReportQueryStore, type StoredObjective } from './report-queries';
 
-/** Table of migration 0006; declared here (not in database.ts) because only this file reads it. */
+/** Tables of migrations 0006 and 0007; declared here (not in database.ts) because only this file reads them. */
 interface SlaObjectivesTable {
   id: string;
   account_id: string;
   body: string;
   created_at: Millis;
   updated_at: Millis;
+  alert_enabled: number;
+  alert_threshold_percent: number;
+  /** JSON array of addresses. */
+  alert_recipients: string;
+  alert_trigger_id: string | null;
 }
 
-type ObjectiveRow = { id: string; body: string; created_at: number | string; updated_at: number | string };
+interface SlaObjectiveAlertsTable {
+  objective_id: string;
+  period_start: Millis;
+  account_id: string;
+  ticket_id: string;
+  attainment_percent: number | null;
+  budget: number;
+  budget_remaining: number;
+  sent_at: Millis;
+}
+
+const COLUMNS = ['id', 'body', 'created_at', 'updated_at', 'alert_enabled', 'alert_threshold_percent', 'alert_recipients', 'alert_trigger_id'] as const;
+
+interface ObjectiveRow {
+  id: string;
+  body: string;
+  created_at: number | string;
+  updated_at: number | string;
+  alert_enabled: number | string;
+  alert_threshold_percent: number | string;
+  alert_recipients: string;
+  alert_trigger_id: string | null;
+}
 
 function rowToObjective(row: ObjectiveRow): StoredObjective {
-  return { objective: { ...(JSON.parse(row.body) as ObjectiveBody), id: row.id }, createdAt: millisOf(row.created_at), updatedAt: millisOf(row.updated_at) };
+  return {
+    objective: { ...(JSON.parse(row.body) as ObjectiveBody), id: row.id },
+    alert: { enabled: Number(row.alert_enabled) === 1, thresholdPercent: Number(row.alert_threshold_percent), recipients: JSON.parse(row.alert_recipients) as string[] },
+    alertTriggerId: row.alert_trigger_id,
+    createdAt: millisOf(row.created_at),
+    updatedAt: millisOf(row.updated_at),
+  };
 }
 
-export function objectiveStore(database: Kysely<Database>): Pick<ReportQueryStore, 'listObjectives' | 'saveObjective' | 'deleteObjective'> {
-  const db = database.withTables<{ sla_objectives: SlaObjectivesTable }>();
+const alertColumns = (alert: ObjectiveAlertSettings) => ({
+  alert_enabled: alert.enabled ? 1 : 0,
+  alert_threshold_percent: alert.thresholdPercent,
+  alert_recipients: JSON.stringify(alert.recipients),
+});
+
+type ObjectiveStore = Pick<
+  ReportQueryStore,
+  'listObjectives' | 'saveObjective' | 'deleteObjective' | 'saveObjectiveAlertTrigger' | 'claimObjectiveAlert' | 'latestObjectiveAlerts'
+>;
+
+export function objectiveStore(database: Kysely<Database>): ObjectiveStore {
+  const db = database.withTables<{ sla_objectives: SlaObjectivesTable; sla_objective_alerts: SlaObjectiveAlertsTable }>();
   return {
     async listObjectives(accountId) {
-      const rows = await db.selectFrom('sla_objectives').select(['id', 'body', 'created_at', 'updated_at']).where('account_id', '=', accountId).orderBy('created_at').orderBy('id').execute();
+      const rows = await db.selectFrom('sla_objectives').select(COLUMNS).where('account_id', '=', accountId).orderBy('created_at').orderBy('id').execute();
       return rows.map(rowToObjective);
     },
 
-    async saveObjective({ accountId, objectiveId, body, now }) {
+    async saveObjective({ accountId, objectiveId, body, alert, now }) {
       const json = JSON.stringify(body);
       if (objectiveId === undefined) {
-        const row = { id: randomUUID(), account_id: accountId, body: json, created_at: now, updated_at: now };
+        const row = { id: randomUUID(), account_id: accountId, body: json, created_at: now, updated_at: now, ...alertColumns(alert ?? DEFAULT_OBJECTIVE_ALERT), alert_trigger_id: null };
         await db.insertInto('sla_objectives').values(row).execute();
         return rowToObjective(row);
       }
       const updated = await db
         .updateTable('sla_objectives')
-        .set({ body: json, updated_at: now })
+        .set({ body: json, updated_at: now, ...(alert ? alertColumns(alert) : {}) })
         .where('account_id', '=', accountId)
         .where('id', '=', objectiveId)
-        .returning(['id', 'body', 'created_at', 'updated_at'])
+        .returning(COLUMNS)
         .executeTakeFirst();
       return updated ? rowToObjective(updated) : null;
     },
@@ -47,6 +91,47 @@ export function objectiveStore(database: Kysely<Database>): Pick<ReportQueryStor
     async deleteObjective(accountId, objectiveId) {
       const result = await db.deleteFrom('sla_objectives').where('account_id', '=', accountId).where('id', '=', objectiveId).executeTakeFirst();
       return result.numDeletedRows > 0n;
+    },
+
+    async saveObjectiveAlertTrigger(accountId, objectiveId, triggerId) {
+      const result = await db.updateTable('sla_objectives').set({ alert_trigger_id: triggerId }).where('account_id', '=', accountId).where('id', '=', objectiveId).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async claimObjectiveAlert(alert) {
+      const inserted = await db
+        .insertInto('sla_objective_alerts')
+        .values({
+          objective_id: alert.objectiveId,
+          period_start: alert.periodStart,
+          account_id: alert.accountId,
+          ticket_id: alert.ticketId,
+          attainment_percent: alert.attainmentPercent,
+          budget: alert.budget,
+          budget_remaining: alert.budgetRemaining,
+          sent_at: alert.sentAt,
+        })
+        .onConflict((oc) => oc.columns(['objective_id', 'period_start']).doNothing())
+        .returning('objective_id')
+        .executeTakeFirst();
+      return inserted !== undefined;
+    },
+
+    async latestObjectiveAlerts(accountId) {
+      const rows = await db.selectFrom('sla_objective_alerts').selectAll().where('account_id', '=', accountId).orderBy('period_start').execute();
+      const latest = new Map<string, ObjectiveAlert>();
+      for (const row of rows) {
+        latest.set(row.objective_id, {
+          objectiveId: row.objective_id,
+          periodStart: millisOf(row.period_start),
+          ticketId: row.ticket_id,
+          attainmentPercent: row.attainment_percent === null ? null : Number(row.attainment_percent),
+          budget: Number(row.budget),
+          budgetRemaining: Number(row.budget_remaining),
+          sentAt: millisOf(row.sent_at),
+        });
+      }
+      return latest;
     },
   };
 }

@@ -19,8 +19,35 @@ export type BreachKey = Pick<MetricRecord, 'ticketId' | 'metric' | 'instance'> &
 
 export interface StoredObjective {
   readonly objective: SlaObjective;
+  readonly alert: ObjectiveAlertSettings;
+  /** The Zendesk trigger that mails this objective's budget alerts, once the server has created it. */
+  readonly alertTriggerId: string | null;
   readonly createdAt: EpochMillis;
   readonly updatedAt: EpochMillis;
+}
+
+/**
+ * When the server emails about an objective's error budget: once per period, when what remains of the period's
+ * budget falls to `thresholdPercent` of it or below, to fixed addresses.
+ */
+export interface ObjectiveAlertSettings {
+  readonly enabled: boolean;
+  /** 0…100: alert when errorBudgetRemaining ≤ thresholdPercent% of errorBudget. */
+  readonly thresholdPercent: number;
+  readonly recipients: readonly string[];
+}
+
+export const DEFAULT_OBJECTIVE_ALERT: ObjectiveAlertSettings = { enabled: false, thresholdPercent: 25, recipients: [] };
+
+/** A budget alert the server decided to send: one per objective and period. */
+export interface ObjectiveAlert {
+  readonly objectiveId: string;
+  readonly periodStart: EpochMillis;
+  readonly ticketId: string;
+  readonly attainmentPercent: number | null;
+  readonly budget: number;
+  readonly budgetRemaining: number;
+  readonly sentAt: EpochMillis;
 }
 
 /** The objective's fields as admins write them; the store owns the id. */
@@ -58,7 +85,18 @@ export interface ReportQueryStore {
     readonly accountId: string;
     readonly objectiveId?: string;
     readonly body: ObjectiveBody;
+    /** Left out: the default (off) on create, unchanged on replace. */
+    readonly alert?: ObjectiveAlertSettings;
     readonly now: EpochMillis;
   }): Promise<StoredObjective | null>;
   deleteObjective(accountId: string, objectiveId: string): Promise<boolean>;
+  /** Remembers (or forgets, null) the trigger that mails the objective's alerts; false when the objective is gone. */
+  saveObjectiveAlertTrigger(accountId: string, objectiveId: string, triggerId: string | null): Promise<boolean>;
+  /**
+   * Records the period's alert unless one is recorded already: true for exactly one caller per objective and
+   * period, whichever process it runs in.
+   */
+  claimObjectiveAlert(input: ObjectiveAlert & { readonly accountId: string }): Promise<boolean>;
+  /** The newest alert of each of the account's objectives. */
+  latestObjectiveAlerts(accountId: string): Promise<ReadonlyMap<string, ObjectiveAlert>>;
 }

@@ -4,6 +4,7 @@ import type { Account, SlaStore, ZendeskSetup } from '../store/sla-store';
 import type { ZendeskClient } from './zendesk-client';
 import { isZendeskError } from './zendesk-errors';
 import { triggerMatches } from './notification-triggers';
+import { syncBudgetTriggers } from './objective-alert-triggers';
 import { syncNotificationTriggers } from './sync-notification-triggers';
 
 /** The trigger that tells the server about every ticket change; found by this title, so setup never adds a second. */
@@ -68,6 +69,13 @@ export async function setUpAccount(input: SetupInput): Promise<ZendeskSetup> {
   const synced = await syncNotificationTriggers({ client, setup, settings, log: input.log });
   const withTriggers = { ...setup, emailTriggerIds: synced.emailTriggerIds };
   await input.store.saveZendeskSetup(input.account.id, withTriggers);
+  // The objectives' budget alert triggers (issue #6), repaired here like the email triggers; a failure waits for
+  // the next run rather than failing the setup the pipeline needs.
+  try {
+    await syncBudgetTriggers({ client, store: input.store, accountId: input.account.id, log: input.log });
+  } catch (error) {
+    input.log.warn({ err: error, accountId: input.account.id }, 'budget alert triggers not synced; the next setup run retries');
+  }
   return withTriggers;
 }
 

@@ -81,7 +81,7 @@ export async function syncNotificationTriggers({ client, setup, settings, log }:
  * Zendesk user id by address (lower case). Users our triggers already mail are looked up by id first (one call,
  * and no reliance on the search index, which lags a new user by seconds); the rest by search, then created.
  */
-async function addressUsers(
+export async function addressUsers(
   client: ZendeskClient,
   addresses: readonly string[],
   triggers: readonly ZendeskTrigger[],

@@ -18,6 +18,7 @@ import {
   type ZendeskUser,
 } from './zendesk-json';
 import { zendeskRequest, type HttpMethod, type ZendeskHttpOptions } from './zendesk-http';
+import { isZendeskError } from './zendesk-errors';
 import { z } from 'zod';
 
 /** Zendesk's largest cursor page: fewer calls for a long history. */
@@ -201,6 +202,15 @@ export class ZendeskClient {
   async updateTrigger(triggerId: string, trigger: Record<string, unknown>): Promise<ZendeskTrigger> {
     const body = await this.call<{ trigger: unknown }>('PUT', `/api/v2/triggers/${triggerId}.json`, { trigger });
     return parseZendesk(triggerSchema, body?.trigger, `PUT trigger ${triggerId}`);
+  }
+
+  /** Deletes a trigger; one already gone counts as deleted. */
+  async deleteTrigger(triggerId: string): Promise<void> {
+    try {
+      await this.call('DELETE', `/api/v2/triggers/${triggerId}.json`);
+    } catch (error) {
+      if (!isZendeskError(error, 'not_found')) throw error;
+    }
   }
 }
 

@@ -46,6 +46,7 @@ describe.each(TEST_DIALECTS)('objective routes on %s', (dialect) => {
     expect(listed.json().objectives).toEqual([
       {
         objective: { ...objective, id },
+        alert: { enabled: false, thresholdPercent: 25, recipients: [] },
         status: expect.objectContaining({ good: 19, bad: 1, undecided: 0, attainmentPercent: 95, errorBudget: 1, errorBudgetRemaining: 0, burnRate: 1, met: true, periodStart: Date.parse('2026-03-01T00:00:00+01:00') }),
       },
     ]);
@@ -66,5 +67,35 @@ describe.each(TEST_DIALECTS)('objective routes on %s', (dialect) => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('invalid_objective');
     expect(response.json().error.problems.map((p: { path: string }) => p.path)).toEqual(['percent', 'timeZone']);
+  });
+
+  it('stores budget alert settings on create and replace, and keeps them when a replace leaves them out', async () => {
+    const alert = { enabled: true, thresholdPercent: 30, recipients: ['Lead@Example.test', 'ops@example.test'] };
+    const created = await api.call(account, 'POST', '/api/reports/objectives', { ...objective, alert });
+    expect(created.statusCode).toBe(201);
+    // Not connected to Zendesk (a sandbox account): saved, the triggers follow at the next setup run.
+    expect(created.json()).toMatchObject({ alert: { enabled: true, thresholdPercent: 30, recipients: ['lead@example.test', 'ops@example.test'] }, alertTriggers: 'pending' });
+    const id = created.json().objective.id;
+    const retitled = await api.call(account, 'PUT', `/api/reports/objectives/${id}`, { ...objective, title: 'Urgent replies' });
+    expect(retitled.json()).toMatchObject({ objective: { title: 'Urgent replies' }, alert: { enabled: true, thresholdPercent: 30 } });
+    const off = await api.call(account, 'PUT', `/api/reports/objectives/${id}`, { ...objective, alert: { enabled: false, thresholdPercent: 10, recipients: [] } });
+    expect(off.json().alert).toEqual({ enabled: false, thresholdPercent: 10, recipients: [] });
+    const listed = (await api.call(account, 'GET', '/api/reports/objectives')).json().objectives.find((o: { objective: { id: string } }) => o.objective.id === id);
+    expect(listed.alert).toEqual({ enabled: false, thresholdPercent: 10, recipients: [] });
+    expect((await api.call(account, 'DELETE', `/api/reports/objectives/${id}`)).statusCode).toBe(204);
+  });
+
+  it('refuses invalid alert settings, naming the field', async () => {
+    const cases: [unknown, string[]][] = [
+      [{ enabled: true, thresholdPercent: 25, recipients: [] }, ['alert.recipients']],
+      [{ enabled: true, thresholdPercent: 120, recipients: ['a@example.test'] }, ['alert.thresholdPercent']],
+      [{ enabled: true, thresholdPercent: 25, recipients: ['a@example.test', 'not an address'] }, ['alert.recipients.1']],
+      [{ enabled: 'yes', thresholdPercent: 25, recipients: [] }, ['alert.enabled']],
+    ];
+    for (const [alert, paths] of cases) {
+      const response = await api.call(account, 'POST', '/api/reports/objectives', { ...objective, alert });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.problems.map((p: { path: string }) => p.path)).toEqual(paths);
+    }
   });
 });

@@ -5,6 +5,7 @@ import * as ticketSla from './0003-ticket-sla';
 import * as zendeskLink from './0004-zendesk-link';
 import * as policyVersionApply from './0005-policy-version-apply';
 import * as reportIndexes from './0006-report-indexes';
+import * as objectiveAlerts from './0007-objective-alerts';
 
 /**
  * Migrations live in code (not read from a folder at run time), so the bundled server and the tests run the very
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-zendesk-link': zendeskLink,
   '0005-policy-version-apply': policyVersionApply,
   '0006-report-indexes': reportIndexes,
+  '0007-objective-alerts': objectiveAlerts,
 };
 
 export const migrationProvider: MigrationProvider = {
