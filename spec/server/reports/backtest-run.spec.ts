@@ -72,6 +72,21 @@ describe.each(TEST_DIALECTS)('sla backtest from the %s store', (dialect) => {
     expect(late('draft') - late('current')).toBe(comparison.breachesGained.length);
   });
 
+  it('tells which stored records the replay does not reproduce: a changed field, one the replay lacks', async () => {
+    const [first] = await store().listSliceRecords({ accountId: account.id, from: MARCH, to: APRIL });
+    if (!first) throw new Error('no records');
+    // changed in one field only: a replay that compared less than every field would call it identical
+    await store().saveMetricRecords([{ ...first, calendarMinutes: (first.calendarMinutes ?? 0) + 1 }], MARCH);
+    await store().saveMetricRecords([{ ...first, ticketId: 'gone', instance: 9 }], MARCH);
+    const run = await runBacktest({ store: store(), accountId: account.id, from: MARCH, to: APRIL });
+    expect(run.reproduction).toEqual({
+      stored: recorded + 1,
+      replayed: recorded,
+      identical: recorded - 1,
+      differing: [`${first.ticketId}/${first.metric}#${first.instance}`, `gone/${first.metric}#9`],
+    });
+  });
+
   it('refuses an invalid draft with the paths of its problems', () => {
     const result = draftRules({ policies: [{ id: 'x', title: '', position: 1, targets: [] }], schedules: { bad: { timeZone: 'Mars/Base' } } }, { policies: [], schedules: {} });
     expect(result.ok).toBe(false);

@@ -35,35 +35,67 @@ export interface BacktestRun {
 }
 
 const keyOf = (r: ReportRecord) => `${r.ticketId}/${r.metric}#${r.instance}`;
-const withoutAccount = ({ accountId: _a, ...rest }: ReportRecord & { accountId?: string }): ReportRecord => rest;
 
-/** Compares replayed records with the stored ones as they come, keeping only the stored records' JSON. */
+/** Every field of a record (the stored one's `accountId` aside): the compiler checks none is missing. */
+const RECORD_FIELDS = [
+  'ticketId', 'metric', 'instance', 'policyId', 'priority', 'groupId', 'assigneeId', 'brandId', 'organizationId', 'via',
+  'status', 'startedAt', 'dueAt', 'fulfilledAt', 'breachedAt', 'businessMinutes', 'calendarMinutes',
+] as const satisfies readonly (keyof ReportRecord)[];
+const everyField: Exclude<keyof ReportRecord, (typeof RECORD_FIELDS)[number]> extends never ? true : never = true;
+
+/** Field by field, what comparing the two records' JSON said (numbers and strings compare by value either way). */
+function sameRecord(stored: ReportRecord, replayed: ReportRecord): boolean {
+  for (const field of RECORD_FIELDS) if (stored[field] !== replayed[field]) return false;
+  return everyField;
+}
+
+/** A stored record, until a replayed one claims it. */
+interface StoredEntry {
+  readonly record: ReportRecord;
+  claimed: boolean;
+}
+
+/**
+ * Compares replayed records with the stored ones as they come. The stored records are indexed by ticket, so a
+ * replayed record is looked up among its ticket's few, and compared field by field (no key strings, no JSON).
+ */
 class ReproductionCheck {
-  private readonly stored: Map<string, string>;
-  private readonly storedCount: number;
+  /** In the stored order: what is left unclaimed at the end is reported in that order. */
+  private readonly stored: readonly StoredEntry[];
+  private readonly byTicket = new Map<string, StoredEntry[]>();
   private replayed = 0;
   private identical = 0;
   private readonly differing: string[] = [];
 
   constructor(stored: readonly ReportRecord[]) {
-    this.stored = new Map(stored.map((r) => [keyOf(r), JSON.stringify(withoutAccount(r))]));
-    this.storedCount = stored.length;
+    this.stored = stored.map((record) => ({ record, claimed: false }));
+    for (const entry of this.stored) {
+      const entries = this.byTicket.get(entry.record.ticketId);
+      if (entries) entries.push(entry);
+      else this.byTicket.set(entry.record.ticketId, [entry]);
+    }
   }
 
   add(records: readonly ReportRecord[]): void {
+    let ticketId: string | null = null;
+    let entries: readonly StoredEntry[] | undefined;
     for (const record of records) {
-      const key = keyOf(record);
+      if (record.ticketId !== ticketId) entries = this.byTicket.get((ticketId = record.ticketId));
       this.replayed++;
-      if (this.stored.get(key) === JSON.stringify(record)) this.identical++;
-      else if (this.differing.length < 10) this.differing.push(key);
-      this.stored.delete(key);
+      const entry = entries?.find((e) => !e.claimed && e.record.metric === record.metric && e.record.instance === record.instance);
+      if (entry) entry.claimed = true;
+      if (entry && sameRecord(entry.record, record)) this.identical++;
+      else if (this.differing.length < 10) this.differing.push(keyOf(record));
     }
   }
 
   result(): Reproduction {
     const differing = [...this.differing];
-    for (const key of this.stored.keys()) if (differing.length < 10) differing.push(key);
-    return { stored: this.storedCount, replayed: this.replayed, identical: this.identical, differing };
+    for (const entry of this.stored) {
+      if (differing.length >= 10) break;
+      if (!entry.claimed) differing.push(keyOf(entry.record));
+    }
+    return { stored: this.stored.length, replayed: this.replayed, identical: this.identical, differing };
   }
 }
 

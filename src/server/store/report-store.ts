@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import { metricRecordRowToRecord, metricRecordToRow } from './metric-record-rows';
 import { complianceFromSql, percentileMethodFor, type PercentileMethod } from './report-compliance';
@@ -108,21 +109,20 @@ export function reportStore({ db, dialect }: StoreContext, percentiles: Percenti
     },
 
     async listTicketHistories(accountId, ticketIds) {
-      const histories = new Map<string, TicketEvent[]>();
+      const histories = new Map<string, readonly TicketEvent[]>();
       if (ticketIds.length === 0) return histories;
+      // One row per ticket, its payloads joined in seq order into one JSON array by SQL (string_agg with ORDER BY:
+      // PostgreSQL, SQLite >= 3.44): a backtest reads a month of histories, and one row and one JSON.parse per
+      // ticket cost about half of one row and one parse per event. Payloads are JSON.stringify'd events.
       const rows = await db
         .selectFrom('ticket_events')
-        .select(['ticket_id', 'payload'])
+        .select(['ticket_id', sql<string>`'[' || string_agg(payload, ',' order by seq) || ']'`.as('events')])
         .where('account_id', '=', accountId)
         .where('ticket_id', 'in', ticketIds)
+        .groupBy('ticket_id')
         .orderBy('ticket_id')
-        .orderBy('seq')
         .execute();
-      for (const row of rows) {
-        let history = histories.get(row.ticket_id);
-        if (!history) histories.set(row.ticket_id, (history = []));
-        history.push(JSON.parse(row.payload) as TicketEvent);
-      }
+      for (const row of rows) histories.set(row.ticket_id, JSON.parse(row.events) as TicketEvent[]);
       return histories;
     },
 
