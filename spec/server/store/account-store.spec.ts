@@ -2,7 +2,8 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { Pool } from 'pg';
 import type { Database } from '../../../src/server/store/database';
-import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../support/test-database';
+import { openStore } from '../../../src/server/store/open-store';
+import { createTestAccount, TEST_DIALECTS, TEST_ENCRYPTION_KEY, useTestStore } from '../../support/test-database';
 
 describe.each(TEST_DIALECTS)('account store on %s', (dialect) => {
   const store = useTestStore(dialect);
@@ -44,6 +45,20 @@ describe.each(TEST_DIALECTS)('account store on %s', (dialect) => {
     const bare = await createTestAccount(store(), { webhookSecret: null });
     await expect(store().findWebhookSecret(account.id)).resolves.toEqual({ secret: 'webhook-signing-secret' });
     await expect(store().findWebhookSecret(bare.id)).resolves.toEqual({ secret: null });
+  });
+
+  it('finds a rotated webhook secret at once, also when another process rotated it', async () => {
+    const account = await createTestAccount(store(), { webhookSecret: 'before-rotation' });
+    await expect(store().findWebhookSecret(account.id)).resolves.toEqual({ secret: 'before-rotation' });
+    await store().saveWebhookSecret(account.id, 'after-rotation');
+    await expect(store().findWebhookSecret(account.id)).resolves.toEqual({ secret: 'after-rotation' });
+    const other = await openStore({ database: store.database(), encryptionKey: TEST_ENCRYPTION_KEY });
+    try {
+      await other.saveWebhookSecret(account.id, 'rotated-elsewhere');
+    } finally {
+      await other.close();
+    }
+    await expect(store().findWebhookSecret(account.id)).resolves.toEqual({ secret: 'rotated-elsewhere' });
   });
 
   it('answers null for unknown accounts', async () => {

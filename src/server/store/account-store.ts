@@ -1,10 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
 import { accountInputToRow, accountRowToAccount } from './account-rows';
 import type { AccountStore } from './sla-store';
 import type { StoreContext } from './store-context';
 
 export function accountStore(ctx: StoreContext): AccountStore {
   const { db, box } = ctx;
+  // Webhook intake reads the signing secret on every delivery. The row is read each time, so a rotated secret (saved
+  // by any process) counts at once; only its decryption is kept, per sealed value, which a rotation changes.
+  const webhookSecretSql = db.selectFrom('accounts').select('sealed_webhook_secret').where('id', '=', '').compile().sql;
+  const openedSecrets = new Map<string, string>();
+  const openWebhookSecret = (sealed: string): string => {
+    const known = openedSecrets.get(sealed);
+    if (known !== undefined) return known;
+    const secret = box.open(sealed);
+    if (openedSecrets.size >= 1_000) openedSecrets.clear();
+    openedSecrets.set(sealed, secret);
+    return secret;
+  };
   return {
     async saveAccount(input) {
       const row = accountInputToRow(input, randomUUID(), box);
@@ -30,9 +43,10 @@ export function accountStore(ctx: StoreContext): AccountStore {
       return row ? accountRowToAccount(row, box) : null;
     },
     async findWebhookSecret(accountId) {
-      const row = await db.selectFrom('accounts').select('sealed_webhook_secret').where('id', '=', accountId).executeTakeFirst();
+      const { rows } = await db.executeQuery<{ sealed_webhook_secret: string | null }>(CompiledQuery.raw(webhookSecretSql, [accountId]));
+      const row = rows[0];
       if (!row) return null;
-      return { secret: row.sealed_webhook_secret === null ? null : box.open(row.sealed_webhook_secret) };
+      return { secret: row.sealed_webhook_secret === null ? null : openWebhookSecret(row.sealed_webhook_secret) };
     },
     async listAccounts() {
       const rows = await db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').execute();
