@@ -1,12 +1,17 @@
-import { Anchor } from '@zendeskgarden/react-buttons';
+import { Anchor, Button } from '@zendeskgarden/react-buttons';
 import { Table } from '@zendeskgarden/react-tables';
 import type { Translate } from '../../../i18n/translate';
 import type { BreachView } from './breaches-api';
 import type { ReportFormat } from './report-format';
 
 interface Props {
+  /** One page of the period's breaches, starting at `offset` in the list's order. */
   readonly breaches: readonly BreachView[];
   readonly total: number;
+  readonly offset: number;
+  readonly pageSize: number;
+  /** Asks for the page starting at this offset (same period and filters). */
+  readonly onPage: (offset: number) => void;
   readonly format: ReportFormat;
   readonly policyTitle: (id: string | null) => string;
   readonly t: Translate;
@@ -14,20 +19,27 @@ interface Props {
   readonly onOpenTicket: (ticketId: string) => void;
 }
 
-/** The period's breaches, newest first: which ticket, when, by how much, under which policy and target. */
-export default function BreachList({ breaches, total, format, policyTitle, t, onOpenTicket }: Props) {
-  if (breaches.length === 0) return <p data-breach-list="empty">{t('admin.reports.breaches.empty')}</p>;
+/**
+ * The period's breaches, newest first, a page at a time: which ticket, when, by how much, under which policy and
+ * target. Previous/Next as Garden's cursor pagination, with where the page stands in the whole list.
+ */
+export default function BreachList({ breaches, total, offset, pageSize, onPage, format, policyTitle, t, onOpenTicket }: Props) {
+  if (breaches.length === 0 && offset === 0) return <p data-breach-list="empty">{t('admin.reports.breaches.empty')}</p>;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.floor(offset / pageSize) + 1;
+  const range = { first: offset + 1, last: offset + breaches.length, count: total };
   return (
     <div data-breach-list="">
-      <p>{t('admin.reports.breaches.shown', { count: breaches.length, total })}</p>
+      <p data-breach-range="">{t('admin.reports.breaches.shown', range)}</p>
       <Table size="small">
         <Table.Head>
           <Table.HeaderRow>
-            <Table.HeaderCell>{t('admin.reports.breaches.ticket')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('admin.reports.breaches.breached_at')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('admin.reports.breaches.late_by')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('admin.reports.dimension.policy')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('admin.reports.breaches.target')}</Table.HeaderCell>
+            {/* Sized to their contents (a date and time, "Total resolution time · Urgent") so rows stay one line at 1024 px. */}
+            <Table.HeaderCell width="10%">{t('admin.reports.breaches.ticket')}</Table.HeaderCell>
+            <Table.HeaderCell width="24%">{t('admin.reports.breaches.breached_at')}</Table.HeaderCell>
+            <Table.HeaderCell width="13%">{t('admin.reports.breaches.late_by')}</Table.HeaderCell>
+            <Table.HeaderCell width="20%">{t('admin.reports.dimension.policy')}</Table.HeaderCell>
+            <Table.HeaderCell width="33%">{t('admin.reports.breaches.target')}</Table.HeaderCell>
           </Table.HeaderRow>
         </Table.Head>
         <Table.Body>
@@ -54,6 +66,17 @@ export default function BreachList({ breaches, total, format, policyTitle, t, on
           ))}
         </Table.Body>
       </Table>
+      {pages > 1 && (
+        <nav aria-label={t('admin.reports.breaches.pages')} style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 8 }}>
+          <Button size="small" isBasic disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - pageSize))}>
+            {t('admin.reports.breaches.previous')}
+          </Button>
+          <span data-breach-page="">{t('admin.reports.breaches.page', { page, pages })}</span>
+          <Button size="small" isBasic disabled={offset + pageSize >= total} onClick={() => onPage(offset + pageSize)}>
+            {t('admin.reports.breaches.next')}
+          </Button>
+        </nav>
+      )}
     </div>
   );
 }

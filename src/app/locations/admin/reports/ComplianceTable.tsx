@@ -21,7 +21,8 @@ export default function ComplianceTable({ rows, groupBy, t, labelOf = (_dimensio
     <Table size="small">
       <Table.Head>
         <Table.HeaderRow>
-          <Table.HeaderCell>{groupBy ? t(`admin.reports.dimension.${groupBy}`) : t('admin.reports.all')}</Table.HeaderCell>
+          {/* Names ("Total resolution time", a policy's title) get the room; eight columns of numbers share the rest. */}
+          <Table.HeaderCell width="22%">{groupBy ? t(`admin.reports.dimension.${groupBy}`) : t('admin.reports.all')}</Table.HeaderCell>
           <Table.HeaderCell>{t('admin.reports.column.tickets')}</Table.HeaderCell>
           <Table.HeaderCell>{t('admin.reports.column.met_percent')}</Table.HeaderCell>
           <Table.HeaderCell>{t('admin.reports.column.met')}</Table.HeaderCell>

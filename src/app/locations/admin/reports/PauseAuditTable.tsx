@@ -5,13 +5,15 @@ import type { ReportFormat } from './report-format';
 
 interface Props {
   readonly agents: readonly AgentPausesView[];
+  /** The threshold the audit was computed with: a pause this many minutes or fewer after a customer reply is quick. */
+  readonly quickMinutes: number;
   readonly agentName: (id: string | null) => string;
   readonly format: ReportFormat;
   readonly t: Translate;
 }
 
 /** Per agent: pauses (to pending or on-hold), quick ones after a customer reply, repeats and time taken off the clock. */
-export default function PauseAuditTable({ agents, agentName, format, t }: Props) {
+export default function PauseAuditTable({ agents, quickMinutes, agentName, format, t }: Props) {
   if (agents.length === 0) return <p>{t('admin.reports.pauses.empty')}</p>;
   return (
     <Table size="small" data-pause-audit="">
@@ -19,7 +21,7 @@ export default function PauseAuditTable({ agents, agentName, format, t }: Props)
         <Table.HeaderRow>
           <Table.HeaderCell>{t('admin.reports.dimension.assignee')}</Table.HeaderCell>
           <Table.HeaderCell>{t('admin.reports.pauses.pauses')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('admin.reports.pauses.quick')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('admin.reports.pauses.quick', { minutes: quickMinutes })}</Table.HeaderCell>
           <Table.HeaderCell>{t('admin.reports.pauses.quick_without_reply')}</Table.HeaderCell>
           <Table.HeaderCell>{t('admin.reports.pauses.repeated')}</Table.HeaderCell>
           <Table.HeaderCell>{t('admin.reports.pauses.paused_hours')}</Table.HeaderCell>

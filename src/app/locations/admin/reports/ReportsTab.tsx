@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { DateTime } from 'luxon';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Select } from '@zendeskgarden/react-forms';
 import { LG } from '@zendeskgarden/react-typography';
@@ -19,6 +20,7 @@ import ComplianceTable from './ComplianceTable';
 import ObjectivesSection from './ObjectivesSection';
 import { pauseAuditCall } from './pause-audit-api';
 import PauseAuditTable from './PauseAuditTable';
+import QuickPauseThreshold, { QUICK_MINUTES_DEFAULT } from './QuickPauseThreshold';
 import { reportFormat } from './report-format';
 import { periodRange, reportQuery, REPORT_PERIODS, type ReportPeriod } from './report-period';
 import ReportFilters, { NO_FILTERS, type ReportFilterValues } from './ReportFilters';
@@ -26,6 +28,8 @@ import { breachTrendCall, complianceCall } from './reports-api';
 import { useCsvDownload } from './use-csv-download';
 
 const GROUPINGS = ['', 'policy', 'metric', 'priority', 'group', 'assignee', 'brand', 'channel', 'organization'] as const;
+/** Breaches per page of the list. */
+const BREACH_PAGE_SIZE = 25;
 
 /**
  * The Reports tab: compliance for a period grouped as the admin chooses, breaches per day and listed, objectives,
@@ -43,14 +47,19 @@ export default function ReportsTab() {
   const [groupBy, setGroupBy] = useState<string>('metric');
   const [filters, setFilters] = useState<ReportFilterValues>(NO_FILTERS);
   const [notice, setNotice] = useState<NoticeState>(null);
+  // The page belongs to the query it was chosen in: another period or filter starts again at the newest breaches.
+  const [breachPage, setBreachPage] = useState<{ readonly query: string; readonly offset: number }>({ query: '', offset: 0 });
+  const [quickMinutes, setQuickMinutes] = useState(QUICK_MINUTES_DEFAULT);
   const format = useMemo(() => reportFormat(locale, zone), [locale, zone]);
   // The period is fixed when chosen (not ticking): the same choice always asks the same question.
   const range = useMemo(() => periodRange(period, Date.now(), zone), [period, zone]);
   const sliceQuery = reportQuery({ ...range, ...filters });
   const compliance = useMemo(() => complianceCall(`${sliceQuery}&${reportQuery({ groupBy })}`), [sliceQuery, groupBy]);
   const trend = useMemo(() => breachTrendCall(`${sliceQuery}&${reportQuery({ tz: zone, bucket: 'day' })}`), [sliceQuery, zone]);
-  const breachList = useMemo(() => breachListCall(`${sliceQuery}&${reportQuery({ tz: zone })}`), [sliceQuery, zone]);
-  const pauses = useMemo(() => pauseAuditCall(reportQuery(range)), [range]);
+  const listQuery = `${sliceQuery}&${reportQuery({ tz: zone })}`;
+  const breachOffset = breachPage.query === listQuery ? breachPage.offset : 0;
+  const breachList = useMemo(() => breachListCall(listQuery, BREACH_PAGE_SIZE, breachOffset), [listQuery, breachOffset]);
+  const pauses = useMemo(() => pauseAuditCall(reportQuery(range), quickMinutes), [range, quickMinutes]);
   const rows = useAdminLoad(run, compliance);
   const breaches = useAdminLoad(run, trend);
   const list = useAdminLoad(run, breachList);
@@ -113,7 +122,7 @@ export default function ReportsTab() {
       ) : (
         <ComplianceTable rows={rows.state.value} groupBy={groupBy || null} t={t} labelOf={labelOf} />
       )}
-      {breaches.state.status === 'ready' && <BreachTrendChart points={breaches.state.value.points} t={t} />}
+      {breaches.state.status === 'ready' && <BreachTrendChart points={breaches.state.value.points} t={t} dayLabel={(date) => format.date(DateTime.fromISO(date, { zone }).toMillis())} />}
       <Heading text={t('admin.reports.headings.breaches')} action={csvButton('breaches')} />
       {list.state.status === 'failed' ? (
         <ErrorNotice error={list.state.error} t={t} retryInSeconds={null} onRetry={list.reload} />
@@ -123,6 +132,9 @@ export default function ReportsTab() {
         <BreachList
           breaches={list.state.value.breaches}
           total={list.state.value.total}
+          offset={list.state.value.offset}
+          pageSize={BREACH_PAGE_SIZE}
+          onPage={(offset) => setBreachPage({ query: listQuery, offset })}
           format={format}
           policyTitle={policyTitle}
           t={t}
@@ -132,12 +144,15 @@ export default function ReportsTab() {
       <Heading text={t('admin.reports.headings.objectives')} />
       <ObjectivesSection run={run} zone={zone} format={format} t={t} />
       <Heading text={t('admin.reports.headings.pauses')} />
+      <div style={{ marginBottom: 12 }}>
+        <QuickPauseThreshold value={quickMinutes} onChange={setQuickMinutes} t={t} />
+      </div>
       {audit.state.status === 'failed' ? (
         <ErrorNotice error={audit.state.error} t={t} retryInSeconds={null} onRetry={audit.reload} />
       ) : audit.state.status === 'loading' ? (
         <LoadingState label={t('admin.reports.loading')} />
       ) : (
-        <PauseAuditTable agents={audit.state.value} agentName={agentName} format={format} t={t} />
+        <PauseAuditTable agents={audit.state.value.agents} quickMinutes={audit.state.value.quickMinutes} agentName={agentName} format={format} t={t} />
       )}
     </div>
   );

@@ -18,6 +18,8 @@ export interface BreachView {
 
 export interface BreachPage {
   readonly total: number;
+  /** Where this page starts in the list (the server echoes the request's `offset`). */
+  readonly offset: number;
   readonly breaches: readonly BreachView[];
 }
 
@@ -44,8 +46,14 @@ function breach(r: Record<string, unknown>): BreachView | null {
 function parseBreachPage(body: unknown): Parsed<BreachPage> {
   const list = parseList(body, 'breaches', breach);
   if (!list.ok) return list;
-  return { ok: true, value: { total: isObject(body) && typeof body.total === 'number' ? body.total : list.value.length, breaches: list.value } };
+  const total = isObject(body) && typeof body.total === 'number' ? body.total : list.value.length;
+  const offset = isObject(body) && typeof body.offset === 'number' ? body.offset : 0;
+  return { ok: true, value: { total, offset, breaches: list.value } };
 }
 
-/** The newest page of breaches for a report query (`from`, `to`, filters). */
-export const breachListCall = (query: string, limit = 50): SlaServerCall<BreachPage> => ({ method: 'GET', path: `/api/reports/breaches?${query}&limit=${limit}`, parse: parseBreachPage });
+/** The page of breaches from `offset` for a report query (`from`, `to`, filters), newest first. */
+export const breachListCall = (query: string, limit = 50, offset = 0): SlaServerCall<BreachPage> => ({
+  method: 'GET',
+  path: `/api/reports/breaches?${query}&limit=${limit}&offset=${offset}`,
+  parse: parseBreachPage,
+});
