@@ -18,7 +18,9 @@ export function registerUserRoutes(app: FastifyInstance, runtime: EmulatorRuntim
   app.get('/api/v2/users', async (request) => {
     requireRole(runtime.actor(request), 'agent');
     const query = queryOf(request);
-    const roles = [query.role, query['role[]']].filter((role): role is string => role !== undefined);
+    // `role[]=agent&role[]=admin` (as the admin page asks) arrives as an array: Fastify parses a repeated key so.
+    const asked = request.query as Record<string, string | string[] | undefined>;
+    const roles = [asked.role, asked['role[]']].flat().filter((role): role is string => role !== undefined);
     const users = [...state.users.values()].filter((user) => roles.length === 0 || roles.includes(user.role));
     const page = paginate(users.sort((a, b) => a.id - b.id), query, pathUrl(runtime, request));
     return { users: page.items.map((user) => userJson(state, user)), ...page.body };
