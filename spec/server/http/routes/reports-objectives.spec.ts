@@ -89,6 +89,7 @@ describe.each(TEST_DIALECTS)('objective routes on %s', (dialect) => {
     const cases: [unknown, string[]][] = [
       [{ enabled: true, thresholdPercent: 25, recipients: [] }, ['alert.recipients']],
       [{ enabled: true, thresholdPercent: 120, recipients: ['a@example.test'] }, ['alert.thresholdPercent']],
+      [{ enabled: false, thresholdPercent: 0, recipients: [] }, ['alert.thresholdPercent']],
       [{ enabled: true, thresholdPercent: 25, recipients: ['a@example.test', 'not an address'] }, ['alert.recipients.1']],
       [{ enabled: 'yes', thresholdPercent: 25, recipients: [] }, ['alert.enabled']],
     ];
@@ -97,5 +98,10 @@ describe.each(TEST_DIALECTS)('objective routes on %s', (dialect) => {
       expect(response.statusCode).toBe(400);
       expect(response.json().error.problems.map((p: { path: string }) => p.path)).toEqual(paths);
     }
+    // The codes the app words itself: an address with its value, and "required".
+    const typo = (await api.call(account, 'POST', '/api/reports/objectives', { ...objective, alert: { enabled: true, thresholdPercent: 25, recipients: ['ops@example..test'] } })).json();
+    expect(typo.error.problems).toEqual([expect.objectContaining({ path: 'alert.recipients.0', code: 'invalid_email', params: { address: 'ops@example..test' } })]);
+    const nobody = (await api.call(account, 'POST', '/api/reports/objectives', { ...objective, alert: { enabled: true, recipients: [] } })).json();
+    expect(nobody.error.problems).toEqual([expect.objectContaining({ path: 'alert.recipients', code: 'required' })]);
   });
 });

@@ -23,7 +23,7 @@ import { rejected } from '../http-errors';
 const alertSchema = z
   .object({
     enabled: z.boolean(),
-    thresholdPercent: z.number().min(0).max(100).default(DEFAULT_OBJECTIVE_ALERT.thresholdPercent),
+    thresholdPercent: z.number().gt(0).max(100).default(DEFAULT_OBJECTIVE_ALERT.thresholdPercent),
     recipients: z.array(z.string().trim().toLowerCase().email('not an email address')).max(20).default([]),
   })
   .refine((alert) => !alert.enabled || alert.recipients.length > 0, { message: 'at least one recipient when alerts are on', path: ['recipients'] });
@@ -44,7 +44,16 @@ const objectiveBodySchema = z.object({
 function parseBody(body: unknown) {
   const parsed = objectiveBodySchema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message }));
+  const problems = parsed.error.issues.map((issue) => {
+    const path = issue.path.join('.');
+    // Worded by the app as its own check words them: a recipient that is no address, alerts on with nobody to mail.
+    if (issue.code === 'invalid_format' && issue.format === 'email') {
+      const address = issue.path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), body);
+      return { path, code: 'invalid_email', message: issue.message, params: { address: String(address) } };
+    }
+    if (issue.code === 'custom' && path === 'alert.recipients') return { path, code: 'required', message: issue.message };
+    return { path, code: issue.code, message: issue.message };
+  });
   throw rejected.invalid('invalid_objective', parsed.error.issues[0]?.message ?? 'Invalid objective', problems);
 }
 
