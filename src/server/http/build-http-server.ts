@@ -28,10 +28,12 @@ export async function buildHttpServer(deps: HttpDeps, metrics: ServerMetrics = c
   app.decorateRequest('appCaller', null);
   // Zendesk's proxy sends the app's requests with a JSON content type even when there is no body (a DELETE):
   // an empty body is no body, not malformed JSON.
-  app.addHook('onRequest', async (request) => {
+  // (A callback hook, not an async one: it runs on every request, webhook intake's included, and needs no promise.)
+  app.addHook('onRequest', (request, _reply, done) => {
     const length = request.headers['content-length'];
     const bodiless = (length === undefined || length === '0') && request.headers['transfer-encoding'] === undefined;
     if (bodiless) delete request.headers['content-type'];
+    done();
   });
 
   app.setErrorHandler((error, request, reply) => {
