@@ -1,5 +1,6 @@
 import BreachTrendChart from '../../../../../src/app/locations/admin/reports/BreachTrendChart';
 import ComplianceTable from '../../../../../src/app/locations/admin/reports/ComplianceTable';
+import { reportFormat } from '../../../../../src/app/locations/admin/reports/report-format';
 import type { ComplianceRowView } from '../../../../../src/app/locations/admin/reports/reports-api';
 import { SUPPORTED_LOCALES } from '../../../../../src/app/i18n/catalogs';
 import { renderMarkup, textOf, tIn } from '../render-markup';
@@ -20,24 +21,30 @@ const row = (key: Record<string, string | null>, overrides: Partial<ComplianceRo
 
 describe('ComplianceTable', () => {
   it('shows each group with its counts, share met on time and percentiles', () => {
-    const text = textOf(renderMarkup(<ComplianceTable rows={[row({ group: 'Support' }), row({ group: null }, { metPercent: null, medianBusinessMinutes: null })]} groupBy="group" t={tIn('en')} />));
+    const text = textOf(renderMarkup(<ComplianceTable rows={[row({ group: 'Support' }), row({ group: null }, { metPercent: null, medianBusinessMinutes: null })]} groupBy="group" format={reportFormat('en', 'UTC')} t={tIn('en')} />));
     expect(text).toContain('Group Tickets Met on time Met Met late Breached Running Median (business min) 90th percentile (business min)');
-    expect(text).toContain('Support 10 80.0% 8 1 1 2 42 96');
+    expect(text).toContain('Support 10 80% 8 1 1 2 42 96');
     expect(text).toContain('(none) 10 – 8 1 1 2 – 96');
   });
 
   it('names grouped values as the admin knows them when told how', () => {
     const labelOf = (dimension: string, value: string) => (dimension === 'metric' ? tIn('en')(`metric.${value}`) : value);
-    const text = textOf(renderMarkup(<ComplianceTable rows={[row({ metric: 'first_reply_time' })]} groupBy="metric" t={tIn('en')} labelOf={labelOf} />));
-    expect(text).toContain('First reply time 10 80.0%');
+    const text = textOf(renderMarkup(<ComplianceTable rows={[row({ metric: 'first_reply_time' })]} groupBy="metric" format={reportFormat('en', 'UTC')} t={tIn('en')} labelOf={labelOf} />));
+    expect(text).toContain('First reply time 10 80%');
+  });
+
+  it('writes counts, shares and minutes in the viewer’s locale', () => {
+    const rows = [row({ group: 'Soporte' }, { tickets: 12_345, metPercent: 97.5, medianBusinessMinutes: 4.25, p90BusinessMinutes: 1234.4 })];
+    const text = textOf(renderMarkup(<ComplianceTable rows={rows} groupBy="group" format={reportFormat('es', 'UTC')} t={tIn('es')} />));
+    expect(text).toContain('Soporte 12.345 97,5 % 8 1 1 2 4,3 1234');
   });
 
   it('says so when the period has no measurements', () => {
-    expect(textOf(renderMarkup(<ComplianceTable rows={[]} groupBy={null} t={tIn('en')} />))).toBe('No SLA measurements in this period.');
+    expect(textOf(renderMarkup(<ComplianceTable rows={[]} groupBy={null} format={reportFormat('en', 'UTC')} t={tIn('en')} />))).toBe('No SLA measurements in this period.');
   });
 
   it.each(SUPPORTED_LOCALES.map((l) => [l]))('renders in %s with every key translated', (locale) => {
-    expect(() => renderMarkup(<ComplianceTable rows={[row({ channel: 'email' })]} groupBy="channel" t={tIn(locale)} />)).not.toThrow();
+    expect(() => renderMarkup(<ComplianceTable rows={[row({ channel: 'email' })]} groupBy="channel" format={reportFormat(locale, 'UTC')} t={tIn(locale)} />)).not.toThrow();
     expect(() => renderMarkup(<BreachTrendChart points={[{ date: '2026-03-01', breaches: 2 }]} t={tIn(locale)} />)).not.toThrow();
   });
 });

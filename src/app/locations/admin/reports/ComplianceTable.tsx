@@ -1,21 +1,24 @@
 import { Table } from '@zendeskgarden/react-tables';
 import type { Translate } from '../../../i18n/translate';
+import type { ReportFormat } from './report-format';
 import type { ComplianceRowView } from './reports-api';
 
 interface Props {
   readonly rows: readonly ComplianceRowView[];
   /** The dimension the rows are grouped by; null: one row for everything. */
   readonly groupBy: string | null;
+  readonly format: ReportFormat;
   readonly t: Translate;
   /** A group's value as the admin knows it (a policy's title, a metric's name); the raw value when not given. */
   readonly labelOf?: (dimension: string, value: string) => string;
 }
 
-const percent = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)}%`);
-const minutes = (value: number | null) => (value === null ? '–' : value.toFixed(value < 10 ? 1 : 0));
-
-/** Compliance rows: counts, the share met on time, and the median and p90 business minutes (nearest rank). */
-export default function ComplianceTable({ rows, groupBy, t, labelOf = (_dimension, value) => value }: Props) {
+/**
+ * Compliance rows: counts, the share met on time, and the median and p90 business minutes (nearest rank), written
+ * in the viewer's locale ("97,5 %" in Spanish, "12 345" in Polish).
+ */
+export default function ComplianceTable({ rows, groupBy, format, t, labelOf = (_dimension, value) => value }: Props) {
+  const minutes = (value: number | null) => (value === null ? '–' : format.number(value, value < 10 ? 1 : 0));
   if (rows.length === 0) return <p>{t('admin.reports.empty')}</p>;
   return (
     <Table size="small">
@@ -39,12 +42,12 @@ export default function ComplianceTable({ rows, groupBy, t, labelOf = (_dimensio
           return (
             <Table.Row key={JSON.stringify(row.key)}>
               <Table.Cell>{groupBy ? (value == null ? t('admin.reports.none') : labelOf(groupBy, value)) : t('admin.reports.all')}</Table.Cell>
-              <Table.Cell>{row.tickets}</Table.Cell>
-              <Table.Cell>{percent(row.metPercent)}</Table.Cell>
-              <Table.Cell>{row.met}</Table.Cell>
-              <Table.Cell>{row.metLate}</Table.Cell>
-              <Table.Cell>{row.breached}</Table.Cell>
-              <Table.Cell>{row.running}</Table.Cell>
+              <Table.Cell>{format.number(row.tickets)}</Table.Cell>
+              <Table.Cell>{format.percent(row.metPercent)}</Table.Cell>
+              <Table.Cell>{format.number(row.met)}</Table.Cell>
+              <Table.Cell>{format.number(row.metLate)}</Table.Cell>
+              <Table.Cell>{format.number(row.breached)}</Table.Cell>
+              <Table.Cell>{format.number(row.running)}</Table.Cell>
               <Table.Cell>{minutes(row.medianBusinessMinutes)}</Table.Cell>
               <Table.Cell>{minutes(row.p90BusinessMinutes)}</Table.Cell>
             </Table.Row>

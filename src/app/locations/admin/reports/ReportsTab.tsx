@@ -120,7 +120,7 @@ export default function ReportsTab() {
       ) : rows.state.status === 'loading' ? (
         <LoadingState label={t('admin.reports.loading')} />
       ) : (
-        <ComplianceTable rows={rows.state.value} groupBy={groupBy || null} t={t} labelOf={labelOf} />
+        <ComplianceTable rows={rows.state.value} groupBy={groupBy || null} format={format} t={t} labelOf={labelOf} />
       )}
       {breaches.state.status === 'ready' && <BreachTrendChart points={breaches.state.value.points} t={t} dayLabel={(date) => format.date(DateTime.fromISO(date, { zone }).toMillis())} />}
       <Heading text={t('admin.reports.headings.breaches')} action={csvButton('breaches')} />
