@@ -1,5 +1,5 @@
 import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Input, Select } from '@zendeskgarden/react-forms';
+import { Checkbox, Field, Input, Select, Textarea } from '@zendeskgarden/react-forms';
 import { Table } from '@zendeskgarden/react-tables';
 import { METRIC_NAMES, PRIORITIES, type FieldError } from '../../../../core';
 import type { Translate } from '../../../i18n/translate';
@@ -18,15 +18,25 @@ interface Props {
   readonly busy: boolean;
   readonly format: ReportFormat;
   readonly t: Translate;
+  /** The objective the form edits; null: the form adds one. */
+  readonly editingId: string | null;
   readonly onChange: (draft: ObjectiveDraft) => void;
-  readonly onCreate: () => void;
+  /** Adds the draft, or saves it over the objective being edited. */
+  readonly onSubmit: () => void;
+  readonly onEdit: (id: string) => void;
+  readonly onCancelEdit: () => void;
   readonly onDelete: (id: string) => void;
 }
 
-/** Objectives with where each stands in its current period, and a form to add one (problems beside each field). */
-export default function ObjectivesPanel({ objectives, draft, problems, busy, format, t, onChange, onCreate, onDelete }: Props) {
+/**
+ * Objectives with where each stands in its current period and their budget alerts, and a form that adds one or
+ * edits the one chosen (problems beside each field, under the server's paths: `percent`, `alert.recipients.1`).
+ */
+export default function ObjectivesPanel({ objectives, draft, problems, busy, format, t, editingId, onChange, onSubmit, onEdit, onCancelEdit, onDelete }: Props) {
   const set = (patch: Partial<ObjectiveDraft>) => onChange({ ...draft, ...patch });
-  const field = (path: keyof ObjectiveDraft) => problemsAt(problems, path);
+  const field = (path: string) => problemsAt(problems, path);
+  const recipientProblems = problemsAt(problems, 'alert.recipients', { deep: true });
+  const editing = objectives.find((o) => o.id === editingId) ?? null;
   return (
     <section data-objectives="">
       {objectives.length === 0 ? (
@@ -46,8 +56,8 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
             </Table.HeaderRow>
           </Table.Head>
           <Table.Body>
-            {objectives.map(({ id, objective: o, status: s }) => (
-              <Table.Row key={id} data-objective={o.title}>
+            {objectives.map(({ id, objective: o, alert, status: s }) => (
+              <Table.Row key={id} data-objective={o.title} isSelected={id === editingId}>
                 <Table.Cell>
                   <strong>{o.title}</strong>
                   <br />
@@ -58,6 +68,12 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
                     minutes: o.targetMinutes,
                     period: t(`admin.reports.objectives.periods.${o.period}`),
                   })}
+                  <br />
+                  <small data-objective-alert="">
+                    {alert.enabled
+                      ? t('admin.reports.objectives.alert_summary', { threshold: format.percent(alert.thresholdPercent), recipients: alert.recipients.join(', ') })
+                      : t('admin.reports.objectives.alert_off')}
+                  </small>
                 </Table.Cell>
                 <Table.Cell>{`${format.date(s.periodStart)} – ${format.date(s.periodEnd - 1)}`}</Table.Cell>
                 <Table.Cell>
@@ -67,7 +83,10 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
                 </Table.Cell>
                 <Table.Cell>{format.number(s.errorBudgetRemaining, 1)}</Table.Cell>
                 <Table.Cell style={s.burnRate !== null && s.burnRate > 1 ? { color: '#cc3340' } : undefined}>{s.burnRate === null ? '–' : `${format.number(s.burnRate, 2)}×`}</Table.Cell>
-                <Table.Cell>
+                <Table.Cell style={{ whiteSpace: 'nowrap' }}>
+                  <Button size="small" isBasic disabled={busy} onClick={() => onEdit(id)} aria-label={t('admin.reports.objectives.edit_label', { title: o.title })}>
+                    {t('admin.common.edit')}
+                  </Button>{' '}
                   <Button size="small" isDanger isBasic disabled={busy} onClick={() => onDelete(id)} aria-label={t('admin.reports.objectives.delete_label', { title: o.title })}>
                     {t('admin.common.delete')}
                   </Button>
@@ -78,13 +97,19 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
         </Table>
       )}
       <form
-        data-objective-form=""
+        data-objective-form={editing ? 'edit' : 'create'}
+        aria-label={editing ? t('admin.reports.objectives.editing', { title: editing.objective.title }) : t('admin.reports.objectives.create')}
         style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', marginTop: 12 }}
         onSubmit={(event) => {
           event.preventDefault();
-          onCreate();
+          onSubmit();
         }}
       >
+        {editing && (
+          <p style={{ flexBasis: '100%', margin: 0 }}>
+            <strong>{t('admin.reports.objectives.editing', { title: editing.objective.title })}</strong>
+          </p>
+        )}
         <Field style={{ minWidth: 200 }}>
           <Field.Label>{t('admin.reports.objectives.title')}</Field.Label>
           <Input value={draft.title} validation={field('title').length ? 'error' : undefined} onChange={(e) => set({ title: e.target.value })} />
@@ -131,9 +156,34 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
             ))}
           </Select>
         </Field>
-        <Button type="submit" isPrimary disabled={busy} style={{ marginTop: 28 }}>
-          {t('admin.reports.objectives.create')}
+        <fieldset data-objective-alert-fields="" style={{ flexBasis: '100%', display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', border: '1px solid #d8dcde', borderRadius: 4, padding: 12 }}>
+          <legend>{t('admin.reports.objectives.alert.heading')}</legend>
+          <Field style={{ flexBasis: '100%' }}>
+            <Checkbox checked={draft.alertEnabled} onChange={(e) => set({ alertEnabled: e.target.checked })}>
+              <Field.Label>{t('admin.reports.objectives.alert.enabled')}</Field.Label>
+              <Field.Hint>{t('admin.reports.objectives.alert.hint')}</Field.Hint>
+            </Checkbox>
+          </Field>
+          <Field style={{ width: 220 }}>
+            <Field.Label>{t('admin.reports.objectives.alert.threshold')}</Field.Label>
+            <Input inputMode="decimal" value={draft.alertThreshold} validation={field('alert.thresholdPercent').length ? 'error' : undefined} onChange={(e) => set({ alertThreshold: e.target.value })} />
+            <FieldProblems problems={field('alert.thresholdPercent')} t={t} />
+          </Field>
+          <Field style={{ minWidth: 320, flexGrow: 1 }}>
+            <Field.Label>{t('admin.reports.objectives.alert.recipients')}</Field.Label>
+            <Field.Hint>{t('admin.reports.objectives.alert.recipients_hint')}</Field.Hint>
+            <Textarea minRows={1} value={draft.alertRecipients} validation={recipientProblems.length ? 'error' : undefined} onChange={(e) => set({ alertRecipients: e.target.value })} />
+            <FieldProblems problems={recipientProblems} t={t} />
+          </Field>
+        </fieldset>
+        <Button type="submit" isPrimary disabled={busy}>
+          {editing ? t('admin.reports.objectives.save') : t('admin.reports.objectives.create')}
         </Button>
+        {editing && (
+          <Button isBasic disabled={busy} onClick={onCancelEdit}>
+            {t('admin.common.cancel')}
+          </Button>
+        )}
       </form>
     </section>
   );

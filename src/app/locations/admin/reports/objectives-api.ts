@@ -2,7 +2,14 @@ import type { ObjectiveStatus } from '../../../../core/report/objective';
 import type { SlaServerCall } from '../../../sla-server/sla-server-api';
 import { isObject, noBody, parseList, parseOne, type Parsed } from '../api/parse-body';
 
-/** What the admin fills in to create an objective (POST /api/reports/objectives). */
+/** Budget alerts of an objective, as the server keeps them (issue #6). */
+export interface ObjectiveAlertView {
+  readonly enabled: boolean;
+  readonly thresholdPercent: number;
+  readonly recipients: readonly string[];
+}
+
+/** What the admin fills in to create (POST) or replace (PUT /api/reports/objectives/:id) an objective. */
 export interface ObjectiveInput {
   readonly title: string;
   readonly metric: string;
@@ -11,6 +18,10 @@ export interface ObjectiveInput {
   readonly percent: number;
   readonly period: string;
   readonly timeZone: string;
+  /** Not in the form: kept as they were when an objective made through the API is edited. */
+  readonly organizationId?: string | null;
+  readonly policyId?: string | null;
+  readonly alert?: ObjectiveAlertView;
 }
 
 /** What the server sends of the core's ObjectiveStatus (the same names and meanings). */
@@ -22,7 +33,19 @@ export type ObjectiveStatusView = Pick<
 export interface ObjectiveView {
   readonly id: string;
   readonly objective: ObjectiveInput;
+  readonly alert: ObjectiveAlertView;
   readonly status: ObjectiveStatusView;
+}
+
+const NO_ALERT: ObjectiveAlertView = { enabled: false, thresholdPercent: 25, recipients: [] };
+
+function alertOf(value: unknown): ObjectiveAlertView {
+  if (!isObject(value)) return NO_ALERT;
+  return {
+    enabled: value.enabled === true,
+    thresholdPercent: typeof value.thresholdPercent === 'number' ? value.thresholdPercent : NO_ALERT.thresholdPercent,
+    recipients: Array.isArray(value.recipients) ? value.recipients.filter((r): r is string => typeof r === 'string') : [],
+  };
 }
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -39,6 +62,8 @@ function objectiveOf(o: Record<string, unknown>): (ObjectiveInput & { id: string
     percent: num(o.percent),
     period: typeof o.period === 'string' ? o.period : 'month',
     timeZone: typeof o.timeZone === 'string' ? o.timeZone : 'UTC',
+    organizationId: typeof o.organizationId === 'string' ? o.organizationId : null,
+    policyId: typeof o.policyId === 'string' ? o.policyId : null,
   };
 }
 
@@ -50,6 +75,7 @@ function entry(value: Record<string, unknown>): ObjectiveView | null {
   return {
     id,
     objective: input,
+    alert: alertOf(value.alert),
     status: {
       periodStart: num(s.periodStart),
       periodEnd: num(s.periodEnd),
@@ -70,6 +96,13 @@ export const listObjectivesCall: SlaServerCall<ObjectiveView[]> = { method: 'GET
 export const createObjectiveCall = (input: ObjectiveInput): SlaServerCall<{ id: string }> => ({
   method: 'POST',
   path: '/api/reports/objectives',
+  body: input,
+  parse: (body): Parsed<{ id: string }> => parseOne(body, 'objective', (o) => (typeof o.id === 'string' ? { id: o.id } : null)),
+});
+
+export const updateObjectiveCall = (id: string, input: ObjectiveInput): SlaServerCall<{ id: string }> => ({
+  method: 'PUT',
+  path: `/api/reports/objectives/${encodeURIComponent(id)}`,
   body: input,
   parse: (body): Parsed<{ id: string }> => parseOne(body, 'objective', (o) => (typeof o.id === 'string' ? { id: o.id } : null)),
 });
