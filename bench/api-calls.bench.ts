@@ -3,15 +3,17 @@
  *
  * The real server and pipeline (as spec/server/pipeline/pipeline.spec.ts runs them: webhook → inbox → read →
  * core → write-back, scheduler) against the Zendesk emulator with the app installed from requirements.json, on
- * SQLite. A seeded Monday (09:00–17:00 Warsaw, office hours Mon–Fri 09–17) of 100 events on 20 tickets:
- * customers create tickets and write back, agents reply in public and in notes, change priority and status, edit
- * tags; between events the clock runs on through every due time and warning the server asked to be woken for.
- * Calls are counted on the emulator's side (`admin.apiRequestCounts()`): the people's calls are made as an
- * agent, the server's as the admin, so each is told apart by its caller.
+ * SQLite. A seeded Monday (09:00–17:00 Warsaw, office hours Mon–Fri 09–17): customers create tickets and write
+ * back, agents reply in public and in notes, change priority and status, edit tags, five events a ticket; between
+ * events the clock runs on through every due time, warning and write-back window end the server waits for. Calls
+ * are counted on the emulator's side (`admin.apiRequestCounts()`): the people's calls are made as an agent, the
+ * server's as its own user, so each is told apart by its caller.
  *
- *   npx tsx bench/api-calls.bench.ts [tickets=20] [events=100]
+ *   npx tsx bench/api-calls.bench.ts [tickets=20,100] [windows=0,30]
  *
- * Side by side: a server that writes once per event and per wake-up (no skipping of no-ops).
+ * One run per number of tickets (a quiet desk: 20 tickets, 100 events in the day; a busier one: 100 tickets, 500
+ * events), plus an incident (100 tickets in three minutes, answered by one macro), and per write-back window in seconds (0 writes every change at once; 30 is the server's default, see
+ * src/server/pipeline/writeback-window.ts). Side by side: a server that writes once per event and per wake-up.
  */
 import { tokenAuth } from '../spec/sandbox/emulator/support/emulator-fixture';
 import { aPipelineWorld, SERVER_USER_EMAIL, type PipelineWorld } from '../spec/server/pipeline/support/pipeline-fixture';
@@ -19,8 +21,10 @@ import type { ApiRequestCount } from '../src/sandbox/emulator/http/api-request-c
 import type { PolicyBody } from '../src/server/store/sla-store';
 import { ticketEventMix, type PlannedEvent, type TicketEventKind } from './support/ticket-event-mix';
 
-const TICKETS = Number(process.argv[2] ?? 20);
-const EVENTS = Number(process.argv[3] ?? 100);
+const list = (arg: string | undefined, fallback: number[]) => (arg ? arg.split(',').map(Number) : fallback);
+const TICKET_COUNTS = list(process.argv[2], [20, 100]);
+const WINDOWS_S = list(process.argv[3], [0, 30]);
+const EVENTS_PER_TICKET = 5;
 /** Monday 23 November 2026, 09:00 in Warsaw, when the office opens; the day ends at 17:00 (16:00Z). */
 const DAY_START = Date.parse('2026-11-23T08:00:00Z');
 const DAY_END = Date.parse('2026-11-23T16:00:00Z');
@@ -39,7 +43,14 @@ const policy = (scheduleId: string): PolicyBody => ({
   ],
 });
 
-type Cause = TicketEventKind | 'scheduler_wake_up';
+type Cause = TicketEventKind | 'agent_bulk_reply' | 'scheduler_wake_up' | 'writeback_window_end';
+/** A bulk edit in the agent interface (a macro on many selected tickets): one update_many, one change per ticket. */
+interface BulkReply {
+  readonly kind: 'agent_bulk_reply';
+  readonly at: number;
+  readonly tickets: readonly number[];
+}
+type Step = PlannedEvent | BulkReply;
 interface Tally {
   happened: number;
   writes: number;
@@ -77,32 +88,63 @@ class ServerCalls {
   }
 }
 
-async function main(): Promise<void> {
-  const world = await aPipelineWorld('sqlite', (scheduleId) => [policy(scheduleId)]);
-  try {
-    await play(world);
-  } finally {
-    await world.close();
-  }
+interface Scenario {
+  /**
+   * `day`: the mix above through the day. `incident`: an outage brings every ticket in within three minutes, and
+   * a quarter of an hour later an agent answers them all with one macro (bulk update) and sets them pending.
+   */
+  readonly shape: 'day' | 'incident';
+  readonly tickets: number;
+  readonly events: number;
+  readonly windowS: number;
+}
+interface Outcome {
+  readonly scenario: Scenario;
+  readonly writes: number;
+  readonly singleUpdates: number;
+  readonly updateMany: number;
+  readonly reads: number;
+  readonly wakeUps: number;
 }
 
-async function play(world: PipelineWorld): Promise<void> {
+async function main(): Promise<void> {
+  const outcomes: Outcome[] = [];
+  const scenarios: Omit<Scenario, 'windowS'>[] = [
+    ...TICKET_COUNTS.filter((n) => n > 0).map((tickets) => ({ shape: 'day' as const, tickets, events: tickets * EVENTS_PER_TICKET })),
+    { shape: 'incident' as const, tickets: 100, events: 200 },
+  ];
+  for (const shape of scenarios) {
+    for (const windowS of WINDOWS_S) {
+      const scenario = { ...shape, windowS };
+      const world = await aPipelineWorld('sqlite', (scheduleId) => [policy(scheduleId)], { writebackWindowMs: windowS * 1000 });
+      try {
+        outcomes.push(await play(world, scenario));
+      } finally {
+        await world.close();
+      }
+    }
+  }
+  summarize(outcomes);
+}
+
+async function play(world: PipelineWorld, scenario: Scenario): Promise<Outcome> {
+  const { tickets: TICKETS, events: EVENTS } = scenario;
   const { zendesk, server, account } = world;
   zendesk.admin.setTime(new Date(DAY_START).toISOString());
   const customers = Array.from({ length: 8 }, (_, i) => zendesk.admin.addUser({ name: `Customer ${i + 1}`, email: `customer${i + 1}@example.test`, role: 'end-user' }).id);
   // The server calls Zendesk as its own user (the fixture's SERVER_USER_EMAIL); the people as themselves.
   const serverUserId = (await zendesk.call('GET', '/api/v2/users/me', undefined, tokenAuth(SERVER_USER_EMAIL))).body.user.id as number;
   const asAgent = tokenAuth('alice@sandbox.test');
-  const plan = ticketEventMix({ tickets: TICKETS, total: EVENTS, start: DAY_START + 5 * 60_000, hours: 7, agentId: world.agentId });
+  const plan: Step[] = scenario.shape === 'day' ? ticketEventMix({ tickets: TICKETS, total: EVENTS, start: DAY_START + 5 * 60_000, hours: 7, agentId: world.agentId }) : incident(TICKETS);
   const zendeskIds: number[] = [];
   const requesters: number[] = [];
 
   const calls = new ServerCalls(world, serverUserId);
   const byCause = new Map<Cause, Tally>();
   const byCall = new Map<string, number>();
-  const book = (cause: Cause) => {
+  const book = (cause: Cause, happened = 1) => {
     const tally = byCause.get(cause) ?? { happened: 0, writes: 0, reads: 0 };
-    tally.happened += 1;
+    tally.happened += happened;
     for (const [key, { call, count }] of calls.take()) {
       byCall.set(key, (byCall.get(key) ?? 0) + count);
       if (isWrite(call)) tally.writes += count;
@@ -111,20 +153,44 @@ async function play(world: PipelineWorld): Promise<void> {
     byCause.set(cause, tally);
   };
 
-  /** Runs the clock to `until`, stopping at every instant the server asked to be woken, and lets it work. */
+  /**
+   * Lets the server finish its work. The clock stands still between the people's events, so when Zendesk answers
+   * 429 the server's pause (Retry-After, on the same clock) would never end: let time pass as it would, 10 s at a
+   * time, and count the seconds the account spent waiting.
+   */
+  let rateLimitedSeconds = 0;
+  const settleThroughPauses = async () => {
+    for (let waits = 0; ; waits++) {
+      try {
+        return await world.settle(5_000);
+      } catch (error) {
+        if (waits >= 30 || !zendesk.admin.apiRequestCounts().some((c) => c.status === 429)) throw error;
+        zendesk.admin.advanceTime(10_000);
+        rateLimitedSeconds += 10;
+      }
+    }
+  };
+
+  /**
+   * Runs the clock to `until`, stopping at every instant the server asked to be woken and at every end of a
+   * write-back window with writes waiting, and lets it work.
+   */
   const runClockTo = async (until: number) => {
-    for (let guard = 0; guard < 1_000; guard++) {
+    for (let guard = 0; guard < 10_000; guard++) {
       const now = zendesk.clock.now();
       const states = await Promise.all(zendeskIds.map((id) => server.store.getTicketState(account.id, String(id))));
-      const next = Math.min(...states.flatMap((s) => (s?.nextCheckAt != null && s.nextCheckAt > now ? [s.nextCheckAt] : [])));
+      const wakeUp = Math.min(...states.flatMap((s) => (s?.nextCheckAt != null && s.nextCheckAt > now ? [s.nextCheckAt] : [])));
+      const { earliestNotBefore } = await server.store.writebackStats();
+      const windowEnd = earliestNotBefore !== null && earliestNotBefore > now ? earliestNotBefore : Infinity;
+      const next = Math.min(wakeUp, windowEnd);
       if (!(next <= until)) break;
       zendesk.admin.setTime(new Date(next).toISOString());
       await waitUntil(async () => {
         const after = await Promise.all(zendeskIds.map((id) => server.store.getTicketState(account.id, String(id))));
         return after.every((s) => s?.nextCheckAt == null || s.nextCheckAt > next);
       });
-      await world.settle();
-      book('scheduler_wake_up');
+      await settleThroughPauses();
+      book(next === wakeUp ? 'scheduler_wake_up' : 'writeback_window_end');
     }
     if (until > zendesk.clock.now()) zendesk.admin.setTime(new Date(until).toISOString());
   };
@@ -133,13 +199,22 @@ async function play(world: PipelineWorld): Promise<void> {
   for (const event of plan) {
     await runClockTo(event.at);
     await perform(event);
-    await world.settle();
-    book(event.kind);
+    await settleThroughPauses();
+    book(event.kind, event.kind === 'agent_bulk_reply' ? event.tickets.length : 1);
   }
   await runClockTo(DAY_END);
   const seconds = (performance.now() - started) / 1000;
 
-  async function perform(event: PlannedEvent): Promise<void> {
+  async function perform(event: Step): Promise<void> {
+    if (event.kind === 'agent_bulk_reply') {
+      const ids = event.tickets.map((ticket) => zendeskIds[ticket]).join(',');
+      const macro = { comment: { body: 'We are on it: the outage is being fixed.', public: true, author_id: world.agentId }, status: 'pending' };
+      const reply = await zendesk.call('PUT', `/api/v2/tickets/update_many.json?ids=${ids}`, { ticket: macro }, asAgent);
+      if (reply.status !== 200) throw new Error(`bulk reply: ${reply.status} ${JSON.stringify(reply.body)}`);
+      const jobId = reply.body.job_status.id as string;
+      await waitUntil(async () => (await zendesk.call('GET', `/api/v2/job_statuses/${jobId}.json`, undefined, asAgent)).body.job_status.status === 'completed');
+      return;
+    }
     if (event.kind === 'customer_creates') {
       const requester = customers[event.ticket % customers.length] as number;
       const reply = await zendesk.call(
@@ -160,24 +235,40 @@ async function play(world: PipelineWorld): Promise<void> {
     if (reply.status !== 200) throw new Error(`${event.kind} on ticket ${id}: ${reply.status} ${JSON.stringify(reply.body)}`);
   }
 
-  report({ byCause, byCall, seconds, webhookDeliveries: zendesk.admin.webhookAttempts().length });
+  return report({ scenario, byCause, byCall, seconds, rateLimitedSeconds, webhookDeliveries: zendesk.admin.webhookAttempts().length });
 }
 
-function report(input: { byCause: Map<Cause, Tally>; byCall: Map<string, number>; seconds: number; webhookDeliveries: number }): void {
-  const { byCause, byCall } = input;
-  const events = [...byCause].filter(([cause]) => cause !== 'scheduler_wake_up').reduce((n, [, t]) => n + t.happened, 0);
+/** The incident: every ticket within three minutes of 09:05, then one macro on them all at 09:20. */
+function incident(tickets: number): Step[] {
+  const start = DAY_START + 5 * 60_000;
+  const creations: PlannedEvent[] = Array.from({ length: tickets }, (_, ticket) => ({
+    at: start + Math.floor((ticket * 3 * 60_000) / tickets),
+    ticket,
+    kind: 'customer_creates',
+    body: { subject: 'Cannot log in', priority: 'high' },
+  }));
+  return [...creations, { kind: 'agent_bulk_reply', at: start + 15 * 60_000, tickets: creations.map((c) => c.ticket) }];
+}
+
+function report(input: { scenario: Scenario; byCause: Map<Cause, Tally>; byCall: Map<string, number>; seconds: number; rateLimitedSeconds: number; webhookDeliveries: number }): Outcome {
+  const { byCause, byCall, scenario } = input;
+  const { tickets: TICKETS } = scenario;
+  const events = [...byCause].filter(([cause]) => cause !== 'scheduler_wake_up' && cause !== 'writeback_window_end').reduce((n, [, t]) => n + t.happened, 0);
   const total = (pick: (t: Tally) => number) => [...byCause.values()].reduce((n, t) => n + pick(t), 0);
   const writes = total((t) => t.writes);
   const reads = total((t) => t.reads);
   const wakeUps = byCause.get('scheduler_wake_up')?.happened ?? 0;
+  const windowEnds = byCause.get('writeback_window_end')?.happened ?? 0;
+  const callsOf = (prefix: string) => [...byCall].filter(([key]) => key.startsWith(prefix)).reduce((n, [, count]) => n + count, 0);
   const per100 = (n: number) => (n * 100) / events;
   const fmt = (n: number) => n.toFixed(1).padStart(6);
 
-  console.log(`${events} ticket events on ${TICKETS} tickets, Mon 09:00–17:00 Warsaw, ${wakeUps} scheduler wake-ups; SQLite; ${input.seconds.toFixed(1)} s`);
+  console.log(`\n${scenario.shape}: ${events} ticket events on ${TICKETS} tickets, Mon 09:00–17:00 Warsaw, write-back window ${scenario.windowS} s, ${wakeUps} scheduler wake-ups, ${windowEnds} window ends with writes waiting; SQLite; ${input.seconds.toFixed(1)} s`);
   console.log('Zendesk API calls by the server, counted by the emulator:');
   console.log(`  ticket writes         ${fmt(per100(writes))} per 100 events   (${writes} in all; goal ≤ ${GOAL_WRITES_PER_100}: ${(per100(writes) / GOAL_WRITES_PER_100).toFixed(1)}x the goal)`);
   console.log(`  reads                 ${fmt(per100(reads))} per 100 events   (${reads} in all)`);
   console.log(`  all calls             ${fmt(per100(writes + reads))} per 100 events`);
+  if (input.rateLimitedSeconds > 0) console.log(`  Zendesk answered 429: the server waited out Retry-After, ${input.rateLimitedSeconds} s of clock time`);
   console.log(`  peer: a write per event and per wake-up   ${fmt(per100(events + wakeUps))} writes per 100 events   ours ${(writes / (events + wakeUps)).toFixed(2)}x of it`);
   const echoes = input.webhookDeliveries - events;
   console.log(`  webhook deliveries to the server: ${input.webhookDeliveries}: the people's ${events} events and ${echoes} echoes of our own writes`);
@@ -187,6 +278,19 @@ function report(input: { byCause: Map<Cause, Tally>; byCall: Map<string, number>
   console.log('\n  by cause                  count   writes  writes/each   reads  reads/each');
   for (const [cause, t] of [...byCause].sort((a, b) => b[1].writes - a[1].writes)) {
     console.log(`    ${cause.padEnd(22)} ${String(t.happened).padStart(6)} ${String(t.writes).padStart(8)} ${(t.writes / t.happened).toFixed(2).padStart(12)} ${String(t.reads).padStart(7)} ${(t.reads / t.happened).toFixed(2).padStart(11)}`);
+  }
+  return { scenario, writes, reads, wakeUps, singleUpdates: callsOf('PUT /api/v2/tickets/:id '), updateMany: callsOf('PUT /api/v2/tickets/update_many ') };
+}
+
+function summarize(outcomes: readonly Outcome[]): void {
+  console.log('\nSummary, per 100 ticket events (goal: ≤ 10 writes)');
+  console.log('  shape      tickets  events  window   writes  (single updates + update_many)   reads   peer writes');
+  for (const o of outcomes) {
+    const per100 = (n: number) => ((n * 100) / o.scenario.events).toFixed(1);
+    console.log(
+      `  ${o.scenario.shape.padEnd(9)}${String(o.scenario.tickets).padStart(7)} ${String(o.scenario.events).padStart(7)} ${`${o.scenario.windowS} s`.padStart(7)} ${per100(o.writes).padStart(8)}  (${per100(o.singleUpdates)} + ${per100(o.updateMany)})`.padEnd(70) +
+        `${per100(o.reads).padStart(6)} ${per100(o.scenario.events + o.wakeUps).padStart(12)}`,
+    );
   }
 }
 

@@ -31,7 +31,8 @@ export interface PipelineWorld {
   readonly agentId: number;
   readonly customerEmail: string;
   /** Waits until Zendesk has delivered every webhook and the server has processed and written back everything. */
-  settle(): Promise<void>;
+  /** Waits until the inbox is empty and no write-back can go yet; throws after `timeoutMs` (default 60 s). */
+  settle(timeoutMs?: number): Promise<void>;
   /** Our fields on the ticket as Zendesk shows them, by requirement identifier, and its tags. */
   slaOf(ticketId: number): Promise<{ fields: Record<string, unknown>; tags: string[]; updatedAt: string }>;
   close(): Promise<void>;
@@ -121,8 +122,9 @@ async function connect(
   // Write-backs waiting for their window (until the clock is moved past it) count as settled.
   const outboxIdle = (outbox: { pending: number; earliestNotBefore: number | null }) =>
     outbox.pending === 0 || (outbox.earliestNotBefore !== null && outbox.earliestNotBefore > zendesk.clock.now());
-  const settle = async () => {
-    for (let round = 0; round < 500; round++) {
+  const settle = async (timeoutMs = 60_000) => {
+    // A deadline, not a count of rounds: a hundred tickets' echoes take a while on a loaded machine.
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
       await zendesk.admin.settleWebhooks();
       const [inbox, outbox] = await Promise.all([store.inboxStats(), store.writebackStats()]);
       if (inbox.pending === 0 && outboxIdle(outbox)) {
@@ -134,7 +136,8 @@ async function connect(
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    throw new Error('pipeline did not settle');
+    const [inbox, outbox] = await Promise.all([store.inboxStats(), store.writebackStats()]);
+    throw new Error(`pipeline did not settle: inbox ${JSON.stringify(inbox)}, outbox ${JSON.stringify(outbox)} at ${zendesk.clock.now()}`);
   };
   const byId = new Map(Object.entries(setup.fieldIds).map(([identifier, id]) => [id, identifier]));
   return {
