@@ -1,11 +1,11 @@
 import type { TicketEvent } from '../../../src/core/ticket/ticket-event';
-import type { Account } from '../../../src/server/store/sla-store';
+import type { Account, MetricRecord } from '../../../src/server/store/sla-store';
 import { aTicket } from '../../support/a-ticket';
 import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../support/test-database';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 
-describe.each(TEST_DIALECTS)('ticket histories for reports on %s', (dialect) => {
+describe.each(TEST_DIALECTS)('ticket histories and records for backtests on %s', (dialect) => {
   const store = useTestStore(dialect);
   let account: Account;
   beforeEach(async () => {
@@ -38,5 +38,57 @@ describe.each(TEST_DIALECTS)('ticket histories for reports on %s', (dialect) => 
     await store().appendTicketEvents({ accountId: account.id, ticketId: '1', events: events.map((event, n) => ({ sourceId: String(n), event })) });
     const histories = await store().listTicketHistories(account.id, ['1']);
     expect(histories.get('1')).toEqual(events);
+  });
+
+  it('reads the slice records of some tickets, by ticket, exactly as listSliceRecords does (doubles to the last bit)', async () => {
+    const record = (ticketId: string, metric: MetricRecord['metric'], instance: number, overrides: Partial<MetricRecord> = {}): MetricRecord => ({
+      accountId: account.id,
+      ticketId,
+      metric,
+      instance,
+      policyId: 'p1',
+      priority: 'high',
+      groupId: 'g1',
+      assigneeId: null,
+      brandId: null,
+      organizationId: 'org "vip", ✓',
+      via: 'email',
+      status: 'met',
+      startedAt: T0,
+      dueAt: T0 + 3_600_000,
+      fulfilledAt: T0 + 60_000,
+      breachedAt: null,
+      businessMinutes: 1 / 3,
+      calendarMinutes: 0.1 + 0.2,
+      ...overrides,
+    });
+    const stored = [
+      record('1', 'first_reply_time', 1),
+      record('1', 'next_reply_time', 2, { status: 'breached', fulfilledAt: null, breachedAt: T0 + 7_200_000, businessMinutes: 1e-7, calendarMinutes: 123456789.12345679, priority: null, policyId: null }),
+      record('1', 'next_reply_time', 3, { startedAt: T0 + 86_400_000 }), // after the slice
+      record('2', 'first_reply_time', 1, { groupId: 'g2', businessMinutes: null, calendarMinutes: 30 }),
+      record('3', 'first_reply_time', 1), // not asked for
+    ];
+    await store().saveMetricRecords(stored, T0);
+    const elsewhere = await createTestAccount(store());
+    await store().saveMetricRecords([record('1', 'agent_work_time', 1, { accountId: elsewhere.id })], T0);
+
+    const slice = { accountId: account.id, from: T0, to: T0 + 86_400_000 };
+    const byTicket = await store().listSliceRecordsOfTickets(slice, ['1', '2', 'missing']);
+    const withoutAccount = ({ accountId: _, ...rest }: MetricRecord) => rest;
+    const expected = (await store().listSliceRecords(slice)).filter((r) => r.ticketId !== '3').map(withoutAccount);
+    expect(expected).toHaveLength(3);
+    expect([...byTicket.keys()].sort()).toEqual(['1', '2']);
+    const sorted = (records: readonly object[]) => [...records].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(sorted([...byTicket.values()].flat())).toEqual(sorted(expected));
+    // the doubles that need 17 significant digits, outright
+    expect(byTicket.get('1')?.find((r) => r.instance === 1)?.calendarMinutes).toBe(0.1 + 0.2);
+    expect(byTicket.get('1')?.find((r) => r.instance === 1)?.businessMinutes).toBe(1 / 3);
+
+    const g2 = await store().listSliceRecordsOfTickets({ ...slice, filters: { group: 'g2' } }, ['1', '2']);
+    expect([...g2.keys()]).toEqual(['2']);
+    const noPriority = await store().listSliceRecordsOfTickets({ ...slice, filters: { priority: null } }, ['1', '2']);
+    expect([...noPriority.values()].flat().map((r) => `${r.ticketId}/${r.metric}#${r.instance}`)).toEqual(['1/next_reply_time#2']);
+    await expect(store().listSliceRecordsOfTickets(slice, [])).resolves.toEqual(new Map());
   });
 });

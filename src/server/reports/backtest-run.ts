@@ -3,7 +3,7 @@ import { compileRules } from '../pipeline/account-rules';
 import type { EpochMillis } from '../../core/time/instant';
 import type { SlaStore } from '../store/sla-store';
 
-/** Histories are read this many tickets at a time: one query each, bounded memory. */
+/** Histories and stored records are read this many tickets at a time: one query each, bounded memory. */
 const BATCH = 500;
 
 export interface BacktestRunInput {
@@ -49,53 +49,49 @@ function sameRecord(stored: ReportRecord, replayed: ReportRecord): boolean {
   return everyField;
 }
 
-/** A stored record, until a replayed one claims it. */
-interface StoredEntry {
-  readonly record: ReportRecord;
-  claimed: boolean;
-}
+/** Code-unit order, the same on every machine (what SQL's `order by` gives for ids and metric names). */
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The order the stored records of a slice are listed in (listSliceRecords): oldest first. */
+const byStart = (a: ReportRecord, b: ReportRecord) => a.startedAt - b.startedAt || order(a.ticketId, b.ticketId) || order(a.metric, b.metric) || a.instance - b.instance;
+
+const SHOWN = 10;
 
 /**
- * Compares replayed records with the stored ones as they come. The stored records are indexed by ticket, so a
- * replayed record is looked up among its ticket's few, and compared field by field (no key strings, no JSON).
+ * Compares replayed records with the stored ones a batch of tickets at a time (the store reads both per batch). A
+ * replayed record is looked up among its ticket's few stored ones and compared field by field (no key strings, no
+ * JSON). Only the first few differences are kept: those found replaying, then stored records no replay gave back.
  */
 class ReproductionCheck {
-  /** In the stored order: what is left unclaimed at the end is reported in that order. */
-  private readonly stored: readonly StoredEntry[];
-  private readonly byTicket = new Map<string, StoredEntry[]>();
+  private stored = 0;
   private replayed = 0;
   private identical = 0;
   private readonly differing: string[] = [];
+  /** The oldest stored records no replay gave back, at most SHOWN, oldest first. */
+  private unmatched: ReportRecord[] = [];
 
-  constructor(stored: readonly ReportRecord[]) {
-    this.stored = stored.map((record) => ({ record, claimed: false }));
-    for (const entry of this.stored) {
-      const entries = this.byTicket.get(entry.record.ticketId);
-      if (entries) entries.push(entry);
-      else this.byTicket.set(entry.record.ticketId, [entry]);
+  /** Compares one batch: its tickets' stored records, and what replaying each gave. */
+  addBatch(stored: ReadonlyMap<string, readonly ReportRecord[]>, replayed: ReadonlyMap<string, readonly ReportRecord[]>): void {
+    for (const records of stored.values()) this.stored += records.length;
+    const unclaimed: ReportRecord[] = [];
+    for (const [ticketId, records] of stored) {
+      const replays = replayed.get(ticketId) ?? [];
+      for (const record of records) if (!replays.some((r) => r.metric === record.metric && r.instance === record.instance)) unclaimed.push(record);
     }
-  }
-
-  add(records: readonly ReportRecord[]): void {
-    let ticketId: string | null = null;
-    let entries: readonly StoredEntry[] | undefined;
-    for (const record of records) {
-      if (record.ticketId !== ticketId) entries = this.byTicket.get((ticketId = record.ticketId));
-      this.replayed++;
-      const entry = entries?.find((e) => !e.claimed && e.record.metric === record.metric && e.record.instance === record.instance);
-      if (entry) entry.claimed = true;
-      if (entry && sameRecord(entry.record, record)) this.identical++;
-      else if (this.differing.length < 10) this.differing.push(keyOf(record));
+    for (const [ticketId, records] of replayed) {
+      const candidates = stored.get(ticketId);
+      for (const record of records) {
+        this.replayed++;
+        const match = candidates?.find((c) => c.metric === record.metric && c.instance === record.instance);
+        if (match && sameRecord(match, record)) this.identical++;
+        else if (this.differing.length < SHOWN) this.differing.push(keyOf(record));
+      }
     }
+    if (unclaimed.length > 0) this.unmatched = [...this.unmatched, ...unclaimed].sort(byStart).slice(0, SHOWN);
   }
 
   result(): Reproduction {
-    const differing = [...this.differing];
-    for (const entry of this.stored) {
-      if (differing.length >= 10) break;
-      if (!entry.claimed) differing.push(keyOf(entry.record));
-    }
-    return { stored: this.stored.length, replayed: this.replayed, identical: this.identical, differing };
+    const differing = [...this.differing, ...this.unmatched.map(keyOf)].slice(0, SHOWN);
+    return { stored: this.stored, replayed: this.replayed, identical: this.identical, differing };
   }
 }
 
@@ -113,15 +109,18 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
   const draft = input.draft ? input.draft(current) : current;
   const asOf = input.asOf ?? to;
   const backtest = new Backtest({ current, draft, from, to, asOf, objectives: objectives.map((o) => o.objective) });
-  const reproduction = new ReproductionCheck(await store.listSliceRecords({ accountId, from, to }));
+  const reproduction = new ReproductionCheck();
   for (let start = 0; start < tickets.length; start += BATCH) {
     const batch = tickets.slice(start, start + BATCH);
-    const histories = await store.listTicketHistories(accountId, batch.map((t) => t.ticketId));
+    const ids = batch.map((t) => t.ticketId);
+    const [histories, stored] = await Promise.all([store.listTicketHistories(accountId, ids), store.listSliceRecordsOfTickets({ accountId, from, to }, ids)]);
+    const replayed = new Map<string, readonly ReportRecord[]>();
     for (const { ticketId, assessedAt } of batch) {
       const history = histories.get(ticketId);
       if (!history?.some((e) => e.type === 'created')) continue;
-      reproduction.add(backtest.add({ ticketId, history, at: input.asOf ?? assessedAt }));
+      replayed.set(ticketId, backtest.add({ ticketId, history, at: input.asOf ?? assessedAt }));
     }
+    reproduction.addBatch(stored, replayed);
     input.onProgress?.(Math.min(start + BATCH, tickets.length), tickets.length);
   }
   const policyTitles = Object.fromEntries([...current.policies, ...draft.policies].map((p) => [p.id, p.title]));

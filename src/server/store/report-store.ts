@@ -1,12 +1,70 @@
 import { sql } from 'kysely';
+import type { MetricName } from '../../core/policy/metric-name';
+import type { ReportRecord } from '../../core/report/report-record';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
+import type { Priority } from '../../core/ticket/ticket-snapshot';
 import { metricRecordRowToRecord, metricRecordToRow } from './metric-record-rows';
 import { complianceFromSql, percentileMethodFor, type PercentileMethod } from './report-compliance';
 import { objectiveStore } from './report-objectives';
 import { sliceCondition } from './report-slice';
 import { slaBreachRowToBreach, slaBreachToRow } from './sla-breach-rows';
 import type { ReportStore } from './sla-store';
-import type { StoreContext } from './store-context';
+import type { DialectName, StoreContext } from './store-context';
+
+/** A record's columns after its ticket, in RECORD_COLUMNS order, as the JSON of one row (numbers exact: see below). */
+type RecordTuple = [
+  metric: string,
+  instance: number,
+  policyId: string | null,
+  priority: string | null,
+  groupId: string | null,
+  assigneeId: string | null,
+  brandId: string | null,
+  organizationId: string | null,
+  via: string | null,
+  status: string,
+  startedAt: number,
+  dueAt: number | null,
+  fulfilledAt: number | null,
+  breachedAt: number | null,
+  businessMinutes: number | null,
+  calendarMinutes: number | null,
+];
+
+const RECORD_COLUMNS = sql.join(
+  (['metric', 'instance', 'policy_id', 'priority', 'group_id', 'assignee_id', 'brand_id', 'organization_id', 'via', 'status', 'started_at', 'due_at', 'fulfilled_at', 'breached_at', 'business_minutes', 'calendar_minutes'] as const).map((c) => sql.ref(c)),
+);
+
+/**
+ * A group's records as one JSON array of arrays: one row and one JSON.parse per ticket instead of a row object per
+ * record (a month of records is ~10 per ticket). Both engines write a double's JSON with the digits that read back
+ * to the same double (SQLite up to 17 significant digits, PostgreSQL the shortest), and bigints as integers.
+ */
+function recordTuplesOf(dialect: DialectName) {
+  return dialect === 'postgres' ? sql<string>`json_agg(json_build_array(${RECORD_COLUMNS}))::text` : sql<string>`json_group_array(json_array(${RECORD_COLUMNS}))`;
+}
+
+function recordOfTuple(ticketId: string, t: RecordTuple): ReportRecord {
+  return {
+    ticketId,
+    metric: t[0] as MetricName,
+    instance: t[1],
+    policyId: t[2],
+    priority: t[3] as Priority | null,
+    groupId: t[4],
+    assigneeId: t[5],
+    brandId: t[6],
+    organizationId: t[7],
+    via: t[8],
+    status: t[9],
+    startedAt: t[10],
+    dueAt: t[11],
+    fulfilledAt: t[12],
+    breachedAt: t[13],
+    businessMinutes: t[14],
+    calendarMinutes: t[15],
+  };
+}
 
 /** `percentiles` overrides how SQL ranks the median and p90 (benchmarks compare both; see report-compliance.ts). */
 export function reportStore({ db, dialect }: StoreContext, percentiles: PercentileMethod = percentileMethodFor(dialect)): ReportStore {
@@ -106,6 +164,19 @@ export function reportStore({ db, dialect }: StoreContext, percentiles: Percenti
         .orderBy('ticket_id')
         .execute();
       return rows.map((r) => ({ ticketId: r.ticket_id, assessedAt: Number(r.assessed_at) }));
+    },
+
+    async listSliceRecordsOfTickets(slice, ticketIds) {
+      const records = new Map<string, readonly ReportRecord[]>();
+      if (ticketIds.length === 0) return records;
+      const rows = await db
+        .selectFrom('metric_records')
+        .select(['ticket_id', recordTuplesOf(dialect).as('records')])
+        .where((eb) => eb.and([sliceCondition(eb, slice, 'started_at', { byTicket: true }), eb('ticket_id', 'in', ticketIds)]))
+        .groupBy('ticket_id')
+        .execute();
+      for (const row of rows) records.set(row.ticket_id, (JSON.parse(row.records) as RecordTuple[]).map((tuple) => recordOfTuple(row.ticket_id, tuple)));
+      return records;
     },
 
     async listTicketHistories(accountId, ticketIds) {

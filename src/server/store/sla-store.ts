@@ -4,7 +4,7 @@ import type { ScheduleSpec } from '../../core/schedule/schedule-spec';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import type { EpochMillis } from '../../core/time/instant';
 import type { ReassessmentStore } from './reassessment-store';
-import type { ReportQueryStore } from './report-queries';
+import type { RecordSlice, ReportQueryStore } from './report-queries';
 import type { TicketSlaAssessment } from '../../core/clock/ticket-sla-assessment';
 import type { ReportRecord } from '../../core/report/report-record';
 
@@ -339,6 +339,11 @@ export interface ReportStore extends ReportQueryStore {
     readonly to: EpochMillis;
     readonly groupId?: string;
   }): Promise<readonly MetricRecord[]>;
+  /**
+   * The slice's records of some tickets (one query, read one row per ticket), by ticket, in no particular order;
+   * tickets without records in the slice are absent. What a backtest compares its replay with, a batch at a time.
+   */
+  listSliceRecordsOfTickets(slice: RecordSlice, ticketIds: readonly string[]): Promise<ReadonlyMap<string, readonly ReportRecord[]>>;
   /** `recorded: false` when this instance's breach was already recorded: notify only when true. */
   recordBreach(breach: SlaBreach): Promise<{ readonly recorded: boolean }>;
   listBreaches(accountId: string, ticketId?: string): Promise<readonly SlaBreach[]>;
