@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { Pool } from 'pg';
 import fc from 'fast-check';
-import { complianceReport, type ReportDimension, type ReportFilters } from '../../../src/core/report';
+import { complianceReport, countForObjective, type ReportDimension, type ReportFilters, type SlaObjective } from '../../../src/core/report';
 import type { DatabaseConfig } from '../../../src/server/config';
 import type { Database } from '../../../src/server/store/database';
 import { complianceFromSql, type PercentileMethod } from '../../../src/server/store/report-compliance';
@@ -120,6 +120,29 @@ describe.each(TEST_DIALECTS)('report queries on %s', (dialect) => {
     await expect(store().deleteObjective(other.id, saved!.objective.id)).resolves.toBe(false);
     await expect(store().deleteObjective(account.id, saved!.objective.id)).resolves.toBe(true);
     await expect(store().listObjectives(account.id)).resolves.toEqual([]);
+  });
+
+  it('counts an objective’s good, bad and undecided instances in SQL exactly as the core does', async () => {
+    const now = T0 + 400 * HOUR;
+    const cases: Pick<SlaObjective, 'metric' | 'priority' | 'organizationId' | 'policyId' | 'targetMinutes'>[] = [
+      { metric: 'first_reply_time', priority: null, organizationId: null, policyId: null, targetMinutes: 50 },
+      { metric: 'next_reply_time', priority: 'urgent', organizationId: null, policyId: 'p1', targetMinutes: 37 },
+      { metric: 'agent_work_time', priority: null, organizationId: 'org-1', policyId: null, targetMinutes: 0.5 },
+      { metric: 'first_reply_time', priority: 'low', organizationId: null, policyId: null, targetMinutes: 100 },
+    ];
+    for (const fields of cases) {
+      const objective: SlaObjective = { id: 'o', title: 'o', percent: 95, period: 'month', timeZone: 'UTC', ...fields };
+      const filters = {
+        metric: fields.metric,
+        ...(fields.priority !== null ? { priority: fields.priority } : {}),
+        ...(fields.organizationId !== null ? { organization: fields.organizationId } : {}),
+        ...(fields.policyId !== null ? { policy: fields.policyId } : {}),
+      };
+      const counted = await store().countObjectiveRecords({ accountId: account.id, from: T0, to: now + 1, filters }, fields.targetMinutes);
+      const expected = countForObjective(objective, records, now);
+      expect(counted).toEqual(expected);
+      expect(expected.good + expected.bad + expected.undecided).toBeGreaterThan(0);
+    }
   });
 
   it('records one budget alert per objective and period, whoever claims it, and forgets them with the objective', async () => {

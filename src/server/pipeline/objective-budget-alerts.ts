@@ -1,6 +1,6 @@
 import { objectivePeriodOf, recordCountsFor, type ObjectiveStatus, type ReportRecord } from '../../core/report';
 import type { EpochMillis } from '../../core/time/instant';
-import { statusNow } from '../reports/objective-status-now';
+import { countedStatusNow } from '../reports/objective-status-now';
 import type { Account } from '../store/sla-store';
 import { syncBudgetTriggers } from '../zendesk/objective-alert-triggers';
 import { budgetTag } from './managed-tags';
@@ -23,11 +23,14 @@ export function budgetAtThreshold(status: ObjectiveStatus, thresholdPercent: num
 export async function budgetAlertTags(deps: Pick<PipelineDeps, 'store' | 'zendesk' | 'log'>, account: Account, breached: readonly ReportRecord[], now: EpochMillis): Promise<string[]> {
   if (breached.length === 0) return [];
   const objectives = (await deps.store.listObjectives(account.id)).filter((s) => s.alert.enabled && s.alert.recipients.length > 0);
+  if (objectives.length === 0) return [];
+  const sent = await deps.store.latestObjectiveAlerts(account.id);
   const tags: string[] = [];
   for (const { objective, alert } of objectives) {
     const period = objectivePeriodOf(now, objective.period, objective.timeZone);
+    if (sent.get(objective.id)?.periodStart === period.start) continue; // this period's alert is out already
     if (!breached.some((r) => recordCountsFor(objective, r) && r.startedAt >= period.start && r.startedAt < period.end)) continue;
-    const status = await statusNow(deps.store, account.id, objective, now);
+    const status = await countedStatusNow(deps.store, account.id, objective, now);
     if (!budgetAtThreshold(status, alert.thresholdPercent)) continue;
     const claimed = await deps.store.claimObjectiveAlert({
       accountId: account.id,

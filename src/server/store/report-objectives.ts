@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Millis } from './database';
 import { millisOf } from './database';
+import { sliceCondition } from './report-slice';
 import { DEFAULT_OBJECTIVE_ALERT, type ObjectiveAlert, type ObjectiveAlertSettings, type ObjectiveBody, type ReportQueryStore, type StoredObjective } from './report-queries';
 
 /** Tables of migrations 0006 and 0007; declared here (not in database.ts) because only this file reads them. */
@@ -60,7 +61,7 @@ const alertColumns = (alert: ObjectiveAlertSettings) => ({
 
 type ObjectiveStore = Pick<
   ReportQueryStore,
-  'listObjectives' | 'saveObjective' | 'deleteObjective' | 'saveObjectiveAlertTrigger' | 'claimObjectiveAlert' | 'latestObjectiveAlerts'
+  'listObjectives' | 'saveObjective' | 'deleteObjective' | 'saveObjectiveAlertTrigger' | 'claimObjectiveAlert' | 'latestObjectiveAlerts' | 'countObjectiveRecords'
 >;
 
 export function objectiveStore(database: Kysely<Database>): ObjectiveStore {
@@ -115,6 +116,24 @@ export function objectiveStore(database: Kysely<Database>): ObjectiveStore {
         .returning('objective_id')
         .executeTakeFirst();
       return inserted !== undefined;
+    },
+
+    async countObjectiveRecords(slice, targetMinutes) {
+      // The core's objectiveVerdict as SQL: not counted without minutes or when not applicable; at or over the
+      // threshold bad whatever the status; under it good when fulfilled, else still undecided.
+      const fulfilled = sql<boolean>`status in ('met', 'met_late')`;
+      const row = await database
+        .selectFrom('metric_records')
+        .select([
+          sql<number | string | null>`sum(case when business_minutes >= ${targetMinutes} then 1 else 0 end)`.as('bad'),
+          sql<number | string | null>`sum(case when business_minutes < ${targetMinutes} and ${fulfilled} then 1 else 0 end)`.as('good'),
+          sql<number | string | null>`sum(case when business_minutes < ${targetMinutes} and not (${fulfilled}) then 1 else 0 end)`.as('undecided'),
+        ])
+        .where((eb) => sliceCondition(eb, slice, 'started_at'))
+        .where('status', '<>', 'not_applicable')
+        .where('business_minutes', 'is not', null)
+        .executeTakeFirstOrThrow();
+      return { good: Number(row.good ?? 0), bad: Number(row.bad ?? 0), undecided: Number(row.undecided ?? 0) };
     },
 
     async latestObjectiveAlerts(accountId) {

@@ -1,4 +1,4 @@
-import type { ComplianceRow, ReportDimension, ReportFilters, SlaObjective } from '../../core/report';
+import type { ComplianceRow, ObjectiveCounts, ReportDimension, ReportFilters, SlaObjective } from '../../core/report';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import type { EpochMillis } from '../../core/time/instant';
 import type { MetricRecord } from './sla-store';
@@ -97,6 +97,11 @@ export interface ReportQueryStore {
    * period, whichever process it runs in.
    */
   claimObjectiveAlert(input: ObjectiveAlert & { readonly accountId: string }): Promise<boolean>;
+  /**
+   * Good, bad and undecided instances of the slice against `targetMinutes`, counted in SQL as the core's
+   * `objectiveVerdict` decides them: what a budget alert needs on every breach, without reading a month of records.
+   */
+  countObjectiveRecords(slice: RecordSlice, targetMinutes: number): Promise<ObjectiveCounts>;
   /** The newest alert of each of the account's objectives. */
   latestObjectiveAlerts(accountId: string): Promise<ReadonlyMap<string, ObjectiveAlert>>;
 }
