@@ -1,8 +1,9 @@
 /**
  * Group commit: calls that arrive while the database is busy are written together in one statement, so one
- * durable commit (one fsync) acknowledges many webhooks. Nothing waits for a timer: a lone call is flushed on the
- * next turn of the event loop (setImmediate, after pending I/O has queued its calls), so batching costs no latency
- * when the server is quiet and grows by itself under load.
+ * durable commit (one WAL append on SQLite, one WAL flush on PostgreSQL) acknowledges many webhooks. Nothing waits
+ * for a timer: a lone call is flushed on the next turn of the event loop (setImmediate, after pending I/O has queued
+ * its calls), so batching costs no latency when the server is quiet and grows by itself under load, up to the
+ * number of requests in flight.
  *
  * If a batch fails, its items are retried one by one, so one bad item fails alone instead of taking its
  * neighbours with it.
