@@ -105,8 +105,9 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
     const { recorded } = await store.recordBreach({ accountId: account.id, ticketId: work.ticketId, metric: t.metric, instance: t.instance, policyId, breachedAt: t.at, recordedAt: now });
     if (recorded) newlyBreached.push(...records.filter((r) => r.metric === t.metric && r.instance === t.instance));
   }
-  // Objectives whose error budget these breaches brought to the alert threshold: their tags go out in this write.
-  const budgetTags = await budgetAlertTags(deps, account, newlyBreached, now);
+  // Objectives whose error budget these breaches brought to the alert threshold: their tags go out in this write
+  // (none on a closed ticket, which takes no write: the objective's next breach elsewhere sends the alert).
+  const budgetTags = ticket.status === 'closed' ? [] : await budgetAlertTags(deps, account, newlyBreached, now);
   deps.events?.transitions?.(account, work.ticketId, transitions);
 
   const shows = slaWriteback(assessment, setup);
