@@ -91,4 +91,45 @@ describe.each(TEST_DIALECTS)('ticket histories and records for backtests on %s',
     expect([...noPriority.values()].flat().map((r) => `${r.ticketId}/${r.metric}#${r.instance}`)).toEqual(['1/next_reply_time#2']);
     await expect(store().listSliceRecordsOfTickets(slice, [])).resolves.toEqual(new Map());
   });
+
+  it('lists the tickets of a slice with the instant their records were computed at, whether the slice is most of the account or a small part', async () => {
+    const record = (ticketId: string, instance: number, startedAt: number, groupId = 'g1'): MetricRecord => ({
+      accountId: account.id,
+      ticketId,
+      metric: 'next_reply_time',
+      instance,
+      policyId: 'p1',
+      priority: 'normal',
+      groupId,
+      assigneeId: null,
+      brandId: null,
+      organizationId: null,
+      via: 'web',
+      status: 'active',
+      startedAt,
+      dueAt: null,
+      fulfilledAt: null,
+      breachedAt: null,
+      businessMinutes: 0,
+      calendarMinutes: 0,
+    });
+    const DAY = 86_400_000;
+    // ticket 10 recorded twice: the later save is the instant its records were computed at
+    await store().saveMetricRecords([record('10', 1, T0), record('9', 1, T0 + 1, 'g2'), record('9', 2, T0 + 2, 'g2')], T0 + 100);
+    await store().saveMetricRecords([record('10', 2, T0 + 3)], T0 + 200);
+    const march = { accountId: account.id, from: T0, to: T0 + DAY };
+    const expected = [
+      { ticketId: '10', assessedAt: T0 + 200 },
+      { ticketId: '9', assessedAt: T0 + 100 },
+    ];
+    // the period holds every record of the account
+    await expect(store().listSliceTickets(march)).resolves.toEqual(expected);
+    await expect(store().listSliceTickets({ ...march, filters: { group: 'g2' } })).resolves.toEqual([expected[1]]);
+    // now a small part of it: many older records of other tickets
+    const older = Array.from({ length: 40 }, (_, i) => record(`old${i}`, 1, T0 - 30 * DAY + i));
+    await store().saveMetricRecords(older, T0 - 30 * DAY);
+    await expect(store().listSliceTickets(march)).resolves.toEqual(expected);
+    await expect(store().listSliceTickets({ ...march, filters: { group: 'g2' } })).resolves.toEqual([expected[1]]);
+    await expect(store().listSliceTickets({ ...march, from: T0 + DAY, to: T0 + 2 * DAY })).resolves.toEqual([]);
+  });
 });
