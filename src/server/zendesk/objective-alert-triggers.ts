@@ -4,7 +4,9 @@ import type { SlaObjective } from '../../core/report';
 import { budgetTag, shortObjectiveId } from '../pipeline/managed-tags';
 import type { ObjectiveAlert, StoredObjective } from '../store/report-queries';
 import type { SlaStore } from '../store/sla-store';
-import { triggerMatches, type TriggerAction, type TriggerDefinition } from './notification-triggers';
+import type { TemplateLocale } from '../notifications/notification-settings';
+import { budgetAlertWords } from './budget-alert-texts';
+import { templateLocaleOf, triggerMatches, type TriggerAction, type TriggerDefinition } from './notification-triggers';
 import { addressUsers } from './sync-notification-triggers';
 import type { ZendeskClient } from './zendesk-client';
 import type { ZendeskTrigger } from './zendesk-json';
@@ -23,32 +25,35 @@ const shortIdOf = (trigger: Pick<ZendeskTrigger, 'title'>): string | null =>
 /** Liquid would read `{{`/`{%` in an admin's title as a placeholder. */
 const plain = (text: string) => text.replace(/[{}%]/g, '');
 
-const number = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
-
 /**
- * The alert's text. A trigger's email is fixed text plus ticket placeholders, so the figures are those of the
- * period's alert: the pipeline writes them into the trigger just before it tags the ticket. Before any alert the
- * text says what the threshold is instead.
+ * The alert's text in the account's language. A trigger's email is fixed text plus ticket placeholders, so the
+ * figures are those of the period's alert: the pipeline writes them into the trigger just before it tags the
+ * ticket. Before any alert the text states the threshold instead.
  */
-export function budgetAlertText(objective: SlaObjective, thresholdPercent: number, alert: ObjectiveAlert | null): { subject: string; body: string } {
-  const title = plain(objective.title);
-  const subject = `SLA objective "${title}": error budget nearly spent`;
-  const target = `Objective: ${number(objective.percent)}% within ${number(objective.targetMinutes)} business minutes, per ${objective.period} (${objective.timeZone})`;
-  const figures = alert
-    ? [
-        `Period from ${DateTime.fromMillis(alert.periodStart, { zone: objective.timeZone }).toISODate()}`,
-        `Attainment so far: ${alert.attainmentPercent === null ? 'n/a' : `${number(Math.round(alert.attainmentPercent * 10) / 10)}%`}`,
-        `Error budget left: ${number(Math.round(alert.budgetRemaining * 10) / 10)} of ${number(Math.round(alert.budget * 10) / 10)} (${alert.budget > 0 ? Math.max(0, Math.round((100 * alert.budgetRemaining) / alert.budget)) : 0}%)`,
-      ]
-    : [`The error budget left fell to ${number(thresholdPercent)}% of the period's budget or below.`];
-  const body = [`${subject}.`, '', target, ...figures, '', 'The breach that crossed the threshold: ticket #{{ticket.id}} "{{ticket.title}}"', '{{ticket.link}}'].join('\n');
-  return { subject, body };
+export function budgetAlertText(objective: SlaObjective, thresholdPercent: number, alert: ObjectiveAlert | null, locale: TemplateLocale = 'en'): { subject: string; body: string } {
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const n = (value: number) => format.format(Math.round(value * 10) / 10);
+  return budgetAlertWords(locale, {
+    title: plain(objective.title),
+    percent: n(objective.percent),
+    minutes: n(objective.targetMinutes),
+    period: objective.period,
+    zone: objective.timeZone,
+    threshold: `${n(thresholdPercent)}%`,
+    sent: alert && {
+      periodStart: DateTime.fromMillis(alert.periodStart, { zone: objective.timeZone }).toISODate() ?? '',
+      attainment: alert.attainmentPercent === null ? '–' : `${n(alert.attainmentPercent)}%`,
+      left: n(alert.budgetRemaining),
+      budget: n(alert.budget),
+      leftShare: `${alert.budget > 0 ? Math.max(0, Math.round((100 * alert.budgetRemaining) / alert.budget)) : 0}%`,
+    },
+  });
 }
 
-export function desiredBudgetTrigger(stored: StoredObjective, alert: ObjectiveAlert | null, recipientUserIds: readonly string[]): TriggerDefinition {
+export function desiredBudgetTrigger(stored: StoredObjective, alert: ObjectiveAlert | null, recipientUserIds: readonly string[], locale: TemplateLocale = 'en'): TriggerDefinition {
   const { objective } = stored;
   const tag = budgetTag(objective.id);
-  const text = budgetAlertText(objective, stored.alert.thresholdPercent, alert);
+  const text = budgetAlertText(objective, stored.alert.thresholdPercent, alert, locale);
   const mails: TriggerAction[] = recipientUserIds.map((id) => ({ field: 'notification_user', value: [id, text.subject, text.body] }));
   return {
     title: `${TITLE_PREFIX}${plain(objective.title).slice(0, 120)} [${shortObjectiveId(objective.id)}]`,
@@ -76,6 +81,8 @@ export async function syncBudgetTriggers({ client, store, accountId, log }: Budg
   const alerting = objectives.filter((s) => s.alert.enabled && s.alert.recipients.length > 0);
   const addresses = [...new Set(alerting.flatMap((s) => s.alert.recipients.map((r) => r.toLowerCase())))];
   const userIds = await addressUsers(client, addresses, ours, log);
+  // The language of the account (its API user's), as the Out-of-SLA triggers take theirs.
+  const locale = alerting.length > 0 ? templateLocaleOf((await client.getCurrentUser()).locale) : 'en';
 
   let written = 0;
   const kept = new Set<string>();
@@ -87,7 +94,7 @@ export async function syncBudgetTriggers({ client, store, accountId, log }: Budg
       continue;
     }
     const recipientIds = [...new Set(stored.alert.recipients.map((r) => r.toLowerCase()))].flatMap((r) => userIds.get(r) ?? []);
-    const definition = desiredBudgetTrigger(stored, latest.get(stored.objective.id) ?? null, recipientIds);
+    const definition = desiredBudgetTrigger(stored, latest.get(stored.objective.id) ?? null, recipientIds, locale);
     let id: string;
     if (existing === undefined) {
       id = (await client.createTrigger({ ...definition })).id;
