@@ -116,7 +116,16 @@ async function ensureNotifyTrigger(client: ZendeskClient, webhookId: string): Pr
       },
     ],
   };
-  const existing = (await client.listTriggers()).find((t) => t.title === NOTIFY_TRIGGER_TITLE);
-  if (existing) return triggerMatches(existing, trigger) ? existing.id : (await client.updateTrigger(existing.id, trigger)).id;
-  return (await client.createTrigger(trigger)).id;
+  const ours = async () => (await client.listTriggers()).filter((t) => t.title === NOTIFY_TRIGGER_TITLE).sort((a, b) => Number(a.id) - Number(b.id));
+  let found = await ours();
+  if (found.length === 0) {
+    await client.createTrigger(trigger);
+    // Two processes setting up a new account at once may each have made one: look again.
+    found = await ours();
+  }
+  const [kept, ...twins] = found;
+  if (!kept) throw new Error(`the "${NOTIFY_TRIGGER_TITLE}" trigger was created but is not listed`);
+  // Every process keeps the oldest and deletes the rest, so they agree; a twin would deliver every change twice.
+  for (const twin of twins) await client.deleteTrigger(twin.id);
+  return triggerMatches(kept, trigger) ? kept.id : (await client.updateTrigger(kept.id, trigger)).id;
 }
