@@ -16,13 +16,15 @@
  *
  * Reports requests/s, p50/p99 ack latency, CPU per request of server and client, and intake/bare as a ratio.
  * Goals: >= 5,000/s durable on SQLite and >= 0.3x the bare route. On a shared 2-core machine the req/s follow the
- * CPU the server is given (its "% of a core"); the server's CPU per request is the steadier figure.
+ * CPU the server is given: its "% of a core", and "waiting for a core" (runnable, but another process had the
+ * CPU). The server's CPU per request is the steadier figure, and 1 s divided by it is what one core would allow.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { connect } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import pino from 'pino';
 import { loadConfig } from '../src/server/config';
@@ -38,10 +40,32 @@ interface Ready {
   readonly path: string;
 }
 
-/** The child reports its CPU time on request, so each run charges the server and the client their own work. */
+interface ServerTimes {
+  /** CPU time of the whole process (µs). */
+  readonly cpu: NodeJS.CpuUsage;
+  /** The event loop's busy time (ms): running JS and native calls, blocking syscalls included. */
+  readonly busyMs: number;
+  /** Time the main thread was runnable but waited for a core (ns; Linux's schedstat, 0 elsewhere). */
+  readonly runQueueNs: number;
+}
+
+function serverTimes(): ServerTimes {
+  let runQueueNs = 0;
+  try {
+    runQueueNs = Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1] ?? 0);
+  } catch {
+    // not Linux: reported as 0
+  }
+  return { cpu: process.cpuUsage(), busyMs: performance.eventLoopUtilization().active, runQueueNs };
+}
+
+/**
+ * The child reports its times on request, so each run charges the server and the client their own work, and shows
+ * whether the server was short of CPU (waiting for a core) rather than of work.
+ */
 function answerCpuProbes(): void {
   process.on('message', (message) => {
-    if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+    if (message === 'cpu') process.send?.({ times: serverTimes() });
   });
   // A clean exit, so that `--cpu-prof` (BENCH_PROFILE) writes its profile.
   process.on('SIGTERM', () => process.exit(0));
@@ -76,12 +100,12 @@ function startChild(target: Target): Promise<{ child: ChildProcess; ready: Ready
   });
 }
 
-function childCpu(child: ChildProcess): Promise<NodeJS.CpuUsage> {
+function childTimes(child: ChildProcess): Promise<ServerTimes> {
   return new Promise((resolve) => {
     const onMessage = (message: unknown) => {
-      if (typeof message === 'object' && message !== null && 'cpu' in message) {
+      if (typeof message === 'object' && message !== null && 'times' in message) {
         child.off('message', onMessage);
-        resolve((message as { cpu: NodeJS.CpuUsage }).cpu);
+        resolve((message as { times: ServerTimes }).times);
       }
     };
     child.on('message', onMessage);
@@ -153,14 +177,14 @@ async function load(child: ChildProcess, ready: Ready, count: number, connection
   const url = new URL(ready.url);
   const latencies: number[] = [];
   let next = 0;
-  const serverBefore = await childCpu(child);
+  const serverBefore = await childTimes(child);
   const clientBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   await Promise.all(Array.from({ length: connections }, () => connection(url, requests, () => next++, latencies)));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const client = process.cpuUsage(clientBefore);
-  const serverAfter = await childCpu(child);
-  const serverMicros = serverAfter.user + serverAfter.system - serverBefore.user - serverBefore.system;
+  const serverAfter = await childTimes(child);
+  const serverMicros = serverAfter.cpu.user + serverAfter.cpu.system - serverBefore.cpu.user - serverBefore.cpu.system;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {
@@ -171,6 +195,8 @@ async function load(child: ChildProcess, ready: Ready, count: number, connection
     serverCpuShare: serverMicros / 1e6 / seconds,
     clientCpuPerRequest: (client.user + client.system) / count,
     clientCpuShare: (client.user + client.system) / 1e6 / seconds,
+    serverBusyShare: (serverAfter.busyMs - serverBefore.busyMs) / 1e3 / seconds,
+    serverRunQueueShare: (serverAfter.runQueueNs - serverBefore.runQueueNs) / 1e9 / seconds,
   };
 }
 
@@ -209,12 +235,20 @@ async function bench(): Promise<void> {
   const row = (name: string, r: Result | undefined) =>
     r
       ? `${name.padEnd(40)} ${Math.round(r.perSecond).toString().padStart(7)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms` +
-        `   server CPU ${cpu(r.serverCpuPerRequest, r.serverCpuShare)}   client CPU ${cpu(r.clientCpuPerRequest, r.clientCpuShare)}`
+        `   server CPU ${cpu(r.serverCpuPerRequest, r.serverCpuShare)}, loop busy ${Math.round(r.serverBusyShare * 100)}%, ` +
+        `waiting for a core ${Math.round(r.serverRunQueueShare * 100)}%   client CPU ${cpu(r.clientCpuPerRequest, r.clientCpuShare)}`
       : `${name.padEnd(40)} n/a`;
   console.log(`${total} signed POSTs, ${connections} keep-alive connections, loopback, node ${process.version}, ${availableParallelism()} cores`);
   console.log(row('bare fastify route (202, no work)', results.bare));
   console.log(row('webhook intake (verify + SQLite inbox)', results.intake));
-  if (results.bare && results.intake) console.log(`ratio intake/bare: ${(results.intake.perSecond / results.bare.perSecond).toFixed(2)}x`);
+  if (results.bare && results.intake) {
+    const ceiling = (r: Result) => 1e6 / r.serverCpuPerRequest;
+    console.log(`ratio intake/bare: ${(results.intake.perSecond / results.bare.perSecond).toFixed(2)}x`);
+    console.log(
+      `with a core each (1 s / server CPU per request): bare ${Math.round(ceiling(results.bare))}/s, intake ${Math.round(ceiling(results.intake))}/s, ` +
+        `ratio ${(ceiling(results.intake) / ceiling(results.bare)).toFixed(2)}x`,
+    );
+  }
   const fsync = fdatasyncMillis();
   console.log(
     `durability: WAL + synchronous=NORMAL (survives a process crash, not power loss); fdatasync here ${fsync.toFixed(2)} ms, ` +
