@@ -69,6 +69,27 @@ describe.each(TEST_DIALECTS)('write-back outbox on %s', (dialect) => {
     await expect(store().claimWritebacks({ owner: 'w', now: T0 + 90_000, leaseMs: LEASE, limit: 5 })).resolves.toHaveLength(1);
   });
 
+  it('keeps once tags (an alert) through a newer state, and writes them once', async () => {
+    const alert = { ...desired('a'), onceTags: ['sla_budget_1'] };
+    await store().enqueueWriteback({ accountId: account.id, ticketId: '7', desired: alert, now: T0 });
+    // Processed again before the write: the newer state has no alert of its own, and keeps the pending one.
+    await enqueue('7', 'b', T0 + 1);
+    const [claim] = await store().claimWritebacks({ owner: 'w', now: T0 + 2, leaseMs: LEASE, limit: 5 });
+    expect(claim?.desired).toEqual({ ...desired('b'), onceTags: ['sla_budget_1'] });
+
+    // Written; meanwhile a newer state came (which kept the tag): the tag is not written a second time.
+    await store().enqueueWriteback({ accountId: account.id, ticketId: '7', desired: { ...desired('c'), onceTags: ['sla_budget_2'] }, now: T0 + 3 });
+    await expect(
+      store().completeWriteback({ owner: 'w', accountId: account.id, ticketId: '7', revision: claim?.revision ?? 0, onceTagsDone: claim?.desired.onceTags ?? [] }),
+    ).resolves.toBe('superseded');
+    const [next] = await store().claimWritebacks({ owner: 'w', now: T0 + 4, leaseMs: LEASE, limit: 5 });
+    expect(next?.desired).toEqual({ ...desired('c'), onceTags: ['sla_budget_2'] });
+    await store().completeWriteback({ owner: 'w', accountId: account.id, ticketId: '7', revision: next?.revision ?? 0, onceTagsDone: next?.desired.onceTags ?? [] });
+    await enqueue('7', 'd', T0 + 5);
+    const [last] = await store().claimWritebacks({ owner: 'w', now: T0 + 6, leaseMs: LEASE, limit: 5 });
+    expect(last?.desired).toEqual(desired('d'));
+  });
+
   it('reclaims a write-back whose lease ran out; the late owner learns it lost the lease', async () => {
     await enqueue('5', 'z');
     const [first] = await store().claimWritebacks({ owner: 'w1', now: T0, leaseMs: LEASE, limit: 1 });

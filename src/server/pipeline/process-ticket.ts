@@ -111,8 +111,9 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
   deps.events?.transitions?.(account, work.ticketId, transitions);
 
   const shows = slaWriteback(assessment, setup);
-  // A budget tag goes out once, in this write; the ticket shows no budget tag afterwards (its trigger removes it).
-  const desired = budgetTags.length === 0 ? shows : { ...shows, addTags: [...shows.addTags, ...budgetTags] };
+  // A budget tag goes out once, with this write or a newer one that replaces it before it is written; the ticket
+  // shows no budget tag afterwards (its trigger removes it).
+  const desired = budgetTags.length === 0 ? shows : { ...shows, onceTags: budgetTags };
   const shownNow = zendeskTicket ? (ticketShows(zendeskTicket, desired) ? desired : null) : (state?.shown ?? null);
   const zendeskUpdatedAt = zendeskTicket ? DateTime.fromISO(zendeskTicket.updated_at, { zone: 'utc' }).toMillis() : (state?.zendeskUpdatedAt ?? null);
   // Zendesk refuses any update to a closed ticket: what it shows stays as it was when the ticket closed.

@@ -56,14 +56,15 @@ export function ticketShows(ticket: Pick<ZendeskTicket, 'custom_fields' | 'tags'
   const tags = new Set(ticket.tags);
   return (
     Object.entries(desired.customFields).every(([fieldId, value]) => (values.get(fieldId) ?? null) === value) &&
-    desired.addTags.every((tag) => tags.has(tag)) &&
+    [...desired.addTags, ...(desired.onceTags ?? [])].every((tag) => tags.has(tag)) &&
     desired.removeTags.every((tag) => !tags.has(tag))
   );
 }
 
 /** The same state (the stamp aside): nothing to write since the last time. */
 export function sameWriteback(a: WritebackDesired | null, b: WritebackDesired): boolean {
-  if (a === null) return false;
+  // Once tags are an event to send, never a state that is already shown.
+  if (a === null || (b.onceTags?.length ?? 0) > 0) return false;
   const fields = (d: WritebackDesired) => JSON.stringify(Object.entries(d.customFields).sort(([x], [y]) => (x < y ? -1 : 1)));
   const tags = (list: readonly string[]) => [...list].sort().join(' ');
   return fields(a) === fields(b) && tags(a.addTags) === tags(b.addTags) && tags(a.removeTags) === tags(b.removeTags);

@@ -24,7 +24,7 @@ export function writebackNotBefore(input: {
 }): EpochMillis {
   const { now, windowMs, accountId, tags, desired } = input;
   const has = new Set(tags);
-  if (windowMs <= 0 || desired.addTags.some((tag) => !has.has(tag))) return now;
+  if (windowMs <= 0 || [...desired.addTags, ...(desired.onceTags ?? [])].some((tag) => !has.has(tag))) return now;
   const offset = hashOf(accountId) % windowMs;
   return Math.ceil((now - offset) / windowMs) * windowMs + offset;
 }

@@ -71,11 +71,11 @@ async function writeBatch(deps: WritebackDeps, options: WorkerOptions, group: re
       const result = results.get(claim.ticketId);
       if (result?.success === true) {
         deps.writebackEvents?.written?.(claim.accountId, claim.ticketId);
-        await deps.store.completeWriteback({ ...keyOf(claim), revision: claim.revision });
+        await deps.store.completeWriteback({ ...keyOf(claim), revision: claim.revision, onceTagsDone: claim.desired.onceTags });
       } else if (result?.error === 'UpdateConflict' || result === undefined) {
         again.push(claim);
       } else if (result.error === 'RecordNotFound') {
-        await deps.store.completeWriteback({ ...keyOf(claim), revision: claim.revision });
+        await deps.store.completeWriteback({ ...keyOf(claim), revision: claim.revision, onceTagsDone: claim.desired.onceTags });
       } else {
         const error = `update_many refused ticket ${claim.ticketId}: ${result.error ?? ''} ${result.details ?? ''}`;
         await deps.store.retryWriteback({ ...keyOf(claim), notBefore: deps.clock.now() + retryBackoffMs(claim.attempts), error });
@@ -96,12 +96,12 @@ async function writeBatch(deps: WritebackDeps, options: WorkerOptions, group: re
 async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: ClaimedWriteback): Promise<void> {
   const key = { owner: options.owner, accountId: claim.accountId, ticketId: claim.ticketId };
   const account = await deps.store.findAccount(claim.accountId);
-  if (!account) return void (await deps.store.completeWriteback({ ...key, revision: claim.revision }));
+  if (!account) return void (await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: claim.desired.onceTags }));
   const client = deps.zendesk.for(account);
   try {
     const written = await writeWithRetryOnConflict(client, claim);
     deps.writebackEvents?.written?.(claim.accountId, claim.ticketId);
-    await deps.store.completeWriteback({ ...key, revision: claim.revision });
+    await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: claim.desired.onceTags });
     if (written && claim.desired.updatedStamp && !auditChangesHistory(written.audit, { ticket: written.ticket, ownFieldIds: new Set(Object.values(account.zendeskSetup?.fieldIds ?? {})) })) {
       // Our safe update landed on the very version we had read, and it (with the triggers it fired) changed only
       // our fields and tags: the webhook it causes brings nothing new, so the worker need not read the ticket again.
@@ -116,7 +116,7 @@ async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: Clai
     const now = deps.clock.now();
     if (isZendeskError(error, 'not_found')) {
       deps.log.info({ ...key }, 'ticket deleted before its write-back');
-      return void (await deps.store.completeWriteback({ ...key, revision: claim.revision }));
+      return void (await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: claim.desired.onceTags }));
     }
     if (isZendeskError(error, 'rate_limited')) {
       deps.writebackEvents?.rateLimited?.(claim.accountId);
@@ -125,7 +125,7 @@ async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: Clai
     const message = error instanceof Error ? error.message : String(error);
     if (!isZendeskError(error, 'unavailable') && claim.attempts >= MAX_WRITEBACK_ATTEMPTS) {
       deps.log.error({ err: error, ...key }, 'write-back refused repeatedly; dropped');
-      return void (await deps.store.completeWriteback({ ...key, revision: claim.revision }));
+      return void (await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: claim.desired.onceTags }));
     }
     deps.log.warn({ err: error, ...key, attempts: claim.attempts }, 'write-back failed; will retry');
     await deps.store.retryWriteback({ ...key, notBefore: now + retryBackoffMs(claim.attempts), error: message });

@@ -360,6 +360,12 @@ export interface WritebackDesired {
   readonly customFields: Readonly<Record<string, string | number | boolean | null>>;
   readonly addTags: readonly string[];
   readonly removeTags: readonly string[];
+  /**
+   * Tags added once, by this write, that the ticket is not meant to keep showing: an objective's budget alert tag,
+   * which its trigger removes when it has sent the email. Unlike the rest of the state they are an event, so a
+   * newer state enqueued before this one is written keeps them, and once written they are not written again.
+   */
+  readonly onceTags?: readonly string[];
   readonly updatedStamp?: string | null;
 }
 
@@ -385,12 +391,16 @@ export interface WritebackStore {
     readonly notBefore?: EpochMillis;
   }): Promise<{ readonly revision: number }>;
   claimWritebacks(claim: WorkClaim): Promise<readonly ClaimedWriteback[]>;
-  /** `superseded` when a newer state was enqueued meanwhile: the row stays, to be claimed again. */
+  /**
+   * `superseded` when a newer state was enqueued meanwhile: the row stays, to be claimed again, without the once
+   * tags the finished revision carried (`onceTagsDone`: written, or given up with the ticket).
+   */
   completeWriteback(input: {
     readonly owner: string;
     readonly accountId: string;
     readonly ticketId: string;
     readonly revision: number;
+    readonly onceTagsDone?: readonly string[];
   }): Promise<'done' | 'superseded' | 'lease_lost'>;
   /**
    * Write-backs waiting or in flight (the outbox's depth), and the earliest time one of them may go: later than

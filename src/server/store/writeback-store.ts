@@ -1,6 +1,7 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { EpochMillis } from '../../core/time/instant';
 import type { Database } from './database';
-import type { WritebackStore } from './sla-store';
+import type { WritebackDesired, WritebackStore } from './sla-store';
 import { inWriteTransaction, lockedForClaim, type StoreContext } from './store-context';
 import { keyOf, ticketIn } from './ticket-lease';
 import { writebackRowToClaim } from './writeback-rows';
@@ -10,40 +11,22 @@ const isClaimable = (now: number) => (eb: ExpressionBuilder<Database, 'writeback
 
 export function writebackStore(ctx: StoreContext): WritebackStore {
   const { db } = ctx;
+  /** The ticket's pending row, locked on PostgreSQL until the transaction ends (SQLite's is locked whole). */
+  const pendingOf = (trx: Kysely<Database>, accountId: string, ticketId: string) => {
+    const query = trx.selectFrom('writeback_outbox').select('desired').where('account_id', '=', accountId).where('ticket_id', '=', ticketId);
+    return (ctx.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  };
   return {
     async enqueueWriteback({ accountId, ticketId, desired, now, notBefore = now }) {
-      const json = JSON.stringify(desired);
-      // Coalescing: the newest desired state replaces the older one in place. It goes at the earlier of the two
-      // times asked for (a breach tag does not wait for the window a due-time change waits for), except after a
-      // failure: then `not_before` is the Retry-After or backoff Zendesk asked for, and it holds for the newer state.
-      const row = await db
-        .insertInto('writeback_outbox')
-        .values({
-          account_id: accountId,
-          ticket_id: ticketId,
-          desired: json,
-          revision: 1,
-          not_before: notBefore,
-          enqueued_at: now,
-          lease_owner: null,
-          lease_until: null,
-          last_error: null,
-        })
-        .onConflict((oc) =>
-          oc.columns(['account_id', 'ticket_id']).doUpdateSet((eb) => ({
-            desired: json,
-            revision: eb('writeback_outbox.revision', '+', 1),
-            not_before: eb
-              .case()
-              .when(eb.and([eb('writeback_outbox.last_error', 'is', null), eb('writeback_outbox.not_before', '>', eb.ref('excluded.not_before'))]))
-              .then(eb.ref('excluded.not_before'))
-              .else(eb.ref('writeback_outbox.not_before'))
-              .end(),
-          })),
-        )
-        .returning('revision')
-        .executeTakeFirstOrThrow();
-      return { revision: row.revision };
+      return inWriteTransaction(ctx, async (trx) => {
+        // A pending state's once tags (an alert not written yet) stay with the newer state. The row lock makes a
+        // write-back finishing meanwhile see the newer revision, and take out what it wrote (completeWriteback).
+        const pending = await pendingOf(trx, accountId, ticketId);
+        const onceTags = union(pending ? onceTagsOf(pending.desired) : [], desired.onceTags ?? []);
+        const { onceTags: _given, ...state } = desired;
+        const json = JSON.stringify(onceTags.length > 0 ? { ...state, onceTags } : state);
+        return upsert(trx, { accountId, ticketId, json, now, notBefore });
+      });
     },
 
     async claimWritebacks({ owner, now, leaseMs, limit }) {
@@ -72,7 +55,7 @@ export function writebackStore(ctx: StoreContext): WritebackStore {
       });
     },
 
-    async completeWriteback({ owner, accountId, ticketId, revision }) {
+    async completeWriteback({ owner, accountId, ticketId, revision, onceTagsDone = [] }) {
       return inWriteTransaction(ctx, async (trx) => {
         const deleted = await trx
           .deleteFrom('writeback_outbox')
@@ -82,10 +65,18 @@ export function writebackStore(ctx: StoreContext): WritebackStore {
           .where('revision', '=', revision)
           .executeTakeFirst();
         if (deleted.numDeletedRows > 0n) return 'done';
-        // A newer state arrived while we wrote the older one: leave it, unleased and with fresh attempts.
+        // A newer state arrived while we wrote the older one: leave it, unleased and with fresh attempts, without
+        // the once tags just written (their trigger has fired; a second write would fire it again).
+        const pending = await pendingOf(trx, accountId, ticketId);
         const released = await trx
           .updateTable('writeback_outbox')
-          .set({ lease_owner: null, lease_until: null, attempts: 0, last_error: null })
+          .set({
+            lease_owner: null,
+            lease_until: null,
+            attempts: 0,
+            last_error: null,
+            ...(pending && onceTagsDone.length > 0 ? { desired: withoutOnceTags(pending.desired, onceTagsDone) } : {}),
+          })
           .where('account_id', '=', accountId)
           .where('ticket_id', '=', ticketId)
           .where('lease_owner', '=', owner)
@@ -113,4 +104,52 @@ export function writebackStore(ctx: StoreContext): WritebackStore {
       return result.numUpdatedRows > 0n;
     },
   };
+}
+
+/**
+ * Coalescing: the newest desired state replaces the older one in place. It goes at the earlier of the two times
+ * asked for (a breach tag does not wait for the window a due-time change waits for), except after a failure: then
+ * `not_before` is the Retry-After or backoff Zendesk asked for, and it holds for the newer state.
+ */
+async function upsert(
+  trx: Kysely<Database>,
+  input: { accountId: string; ticketId: string; json: string; now: EpochMillis; notBefore: EpochMillis },
+): Promise<{ revision: number }> {
+  const row = await trx
+    .insertInto('writeback_outbox')
+    .values({
+      account_id: input.accountId,
+      ticket_id: input.ticketId,
+      desired: input.json,
+      revision: 1,
+      not_before: input.notBefore,
+      enqueued_at: input.now,
+      lease_owner: null,
+      lease_until: null,
+      last_error: null,
+    })
+    .onConflict((oc) =>
+      oc.columns(['account_id', 'ticket_id']).doUpdateSet((eb) => ({
+        desired: input.json,
+        revision: eb('writeback_outbox.revision', '+', 1),
+        not_before: eb
+          .case()
+          .when(eb.and([eb('writeback_outbox.last_error', 'is', null), eb('writeback_outbox.not_before', '>', eb.ref('excluded.not_before'))]))
+          .then(eb.ref('excluded.not_before'))
+          .else(eb.ref('writeback_outbox.not_before'))
+          .end(),
+      })),
+    )
+    .returning('revision')
+    .executeTakeFirstOrThrow();
+  return { revision: row.revision };
+}
+
+const onceTagsOf = (json: string): readonly string[] => (JSON.parse(json) as WritebackDesired).onceTags ?? [];
+const union = (a: readonly string[], b: readonly string[]): string[] => [...new Set([...a, ...b])];
+
+function withoutOnceTags(json: string, done: readonly string[]): string {
+  const { onceTags = [], ...state } = JSON.parse(json) as WritebackDesired;
+  const left = onceTags.filter((tag) => !done.includes(tag));
+  return JSON.stringify(left.length > 0 ? { ...state, onceTags: left } : state);
 }

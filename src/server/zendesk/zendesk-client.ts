@@ -217,7 +217,7 @@ export class ZendeskClient {
 function ticketPatchOf(desired: WritebackDesired): Record<string, unknown> {
   return {
     custom_fields: Object.entries(desired.customFields).map(([fieldId, value]) => ({ id: Number(fieldId), value })),
-    ...(desired.addTags.length > 0 ? { additional_tags: desired.addTags } : {}),
+    ...(desired.addTags.length + (desired.onceTags?.length ?? 0) > 0 ? { additional_tags: [...desired.addTags, ...(desired.onceTags ?? [])] } : {}),
     ...(desired.removeTags.length > 0 ? { remove_tags: desired.removeTags } : {}),
     ...(desired.updatedStamp ? { safe_update: true, updated_stamp: desired.updatedStamp } : {}),
   };
