@@ -49,7 +49,7 @@ export interface StartOptions {
 /** Everything but reading `process.env` and signals, so tests can start and stop a real server. */
 export async function startServer(config: ServerConfig, { log, clock = systemClock, startJobs = () => [] }: StartOptions): Promise<RunningServer> {
   if (config.encryptionKey.source === 'sandbox_dev_key') log.warn('sandbox mode: secrets are sealed with the public dev key');
-  const store = await openStore(config);
+  const store = await openStore({ ...config, onConnectionLost: (error) => log.warn({ err: error }, 'a pooled PostgreSQL connection was closed; the next query opens another') });
   try {
     await saveConfiguredAccount(config, store, clock);
     const metrics = createServerMetrics({ store, clock });

@@ -5,7 +5,7 @@ import type { DatabaseConfig } from '../../../src/server/config';
 import type { Database } from '../../../src/server/store/database';
 import { MIGRATIONS } from '../../../src/server/store/migrations';
 import { migrateToLatest, openStore } from '../../../src/server/store/open-store';
-import { createTestDatabase, TEST_DIALECTS, TEST_ENCRYPTION_KEY, type TestDatabase } from '../../support/test-database';
+import { createTestDatabase, postgresUrl, TEST_DIALECTS, TEST_ENCRYPTION_KEY, type TestDatabase } from '../../support/test-database';
 
 function rawKysely(database: DatabaseConfig): Kysely<Database> {
   return new Kysely<Database>({
@@ -56,6 +56,28 @@ describe.each(TEST_DIALECTS)('openStore on %s', (dialect) => {
     const store = await openStore({ database: testDb.database, encryptionKey: TEST_ENCRYPTION_KEY });
     await store.close();
     await expect(store.checkReady()).resolves.toMatchObject({ ready: false, reason: expect.stringMatching(/^database unreachable/) });
+  });
+});
+
+describe('openStore on PostgreSQL', () => {
+  it('survives PostgreSQL closing its idle connections (a restart, an admin): the next query reconnects', async () => {
+    const testDb = await createTestDatabase('postgres');
+    const lost: Error[] = [];
+    const store = await openStore({ database: testDb.database, encryptionKey: TEST_ENCRYPTION_KEY, onConnectionLost: (error) => lost.push(error) });
+    try {
+      await expect(store.checkReady()).resolves.toEqual({ ready: true });
+      const name = new URL(testDb.database.kind === 'postgres' ? testDb.database.url : '').pathname.slice(1);
+      const admin = new Pool({ connectionString: postgresUrl('postgres'), max: 1 });
+      const terminated = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      await admin.end();
+      expect(terminated.rowCount).toBeGreaterThan(0);
+      for (let i = 0; i < 100 && lost.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lost.length).toBeGreaterThan(0);
+      await expect(store.checkReady()).resolves.toEqual({ ready: true });
+    } finally {
+      await store.close();
+      await testDb.drop();
+    }
   });
 });
 

@@ -23,11 +23,13 @@ import { writebackStore } from './writeback-store';
 export interface StoreConfig {
   readonly database: DatabaseConfig;
   readonly encryptionKey: { readonly bytes: Buffer };
+  /** Told when PostgreSQL drops an idle pooled connection (restart, failover, an admin's terminate). */
+  readonly onConnectionLost?: (error: Error) => void;
 }
 
 /** Opens SQLite (creating the file and its folder) or PostgreSQL, and migrates it to the latest schema. */
 export async function openStore(config: StoreConfig): Promise<SlaStore> {
-  const { dialect, name } = createDialect(config.database);
+  const { dialect, name } = createDialect(config.database, config.onConnectionLost ?? (() => undefined));
   const db = new Kysely<Database>({ dialect });
   try {
     await migrateToLatest(db);
@@ -38,9 +40,13 @@ export async function openStore(config: StoreConfig): Promise<SlaStore> {
   return composeStore({ db, dialect: name, box: createSecretBox(config.encryptionKey.bytes) });
 }
 
-function createDialect(database: DatabaseConfig): { dialect: Dialect; name: DialectName } {
+function createDialect(database: DatabaseConfig, onConnectionLost: (error: Error) => void): { dialect: Dialect; name: DialectName } {
   if (database.kind === 'postgres') {
-    return { name: 'postgres', dialect: new PostgresDialect({ pool: new Pool({ connectionString: database.url, max: 10 }) }) };
+    const pool = new Pool({ connectionString: database.url, max: 10 });
+    // An idle connection the server closed is not fatal: the pool drops it and the next query opens another. With
+    // no listener, Node would throw the pool's 'error' event and a PostgreSQL restart would kill the server.
+    pool.on('error', onConnectionLost);
+    return { name: 'postgres', dialect: new PostgresDialect({ pool }) };
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
   const sqlite = new SqliteDatabase(database.file);
