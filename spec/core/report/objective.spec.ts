@@ -1,18 +1,8 @@
-import { objectivePeriodOf, objectiveStatus, type SlaObjective } from '../../../src/core/report';
+import { objectivePeriodOf, objectiveStatus } from '../../../src/core/report';
 import { aRecord } from './a-record';
+import { anObjective } from '../../support/an-objective';
 
-const objective: SlaObjective = {
-  id: 'o1',
-  title: '95% of urgent first replies within 1 business hour',
-  metric: 'first_reply_time',
-  priority: 'urgent',
-  organizationId: null,
-  policyId: null,
-  targetMinutes: 60,
-  percent: 95,
-  period: 'month',
-  timeZone: 'Europe/Warsaw',
-};
+const objective = anObjective();
 const NOW = Date.parse('2026-03-16T12:00:00+01:00');
 const IN_MARCH = Date.parse('2026-03-01T00:30:00+01:00');
 

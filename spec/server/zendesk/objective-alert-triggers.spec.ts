@@ -1,19 +1,8 @@
-import type { SlaObjective } from '../../../src/core/report';
 import { TEMPLATE_LOCALES } from '../../../src/server/notifications/notification-settings';
 import { budgetAlertText, desiredBudgetTrigger } from '../../../src/server/zendesk/objective-alert-triggers';
+import { anObjective } from '../../support/an-objective';
 
-const objective: SlaObjective = {
-  id: '3f2a9c1e-7b4d-4e0a-9c1f-0123456789ab',
-  title: 'Urgent {{first}} replies',
-  metric: 'first_reply_time',
-  priority: 'urgent',
-  organizationId: null,
-  policyId: null,
-  targetMinutes: 60,
-  percent: 95,
-  period: 'month',
-  timeZone: 'Europe/Warsaw',
-};
+const objective = anObjective({ id: '3f2a9c1e-7b4d-4e0a-9c1f-0123456789ab', title: 'Urgent {{first}} replies' });
 const alert = { objectiveId: objective.id, periodStart: Date.parse('2026-11-01T00:00:00+01:00'), ticketId: '42', attainmentPercent: 96.25, budget: 7.5, budgetRemaining: 1.5, sentAt: 0 };
 
 describe('budget alert triggers', () => {

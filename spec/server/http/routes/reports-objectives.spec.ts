@@ -1,19 +1,10 @@
 import type { Account, MetricRecord } from '../../../../src/server/store/sla-store';
 import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../../support/test-database';
 import { APP_SECRET, reportApi } from './report-api';
+import { anObjectiveBody } from '../../../support/an-objective';
 
 const NOW = Date.parse('2026-03-16T12:00:00+01:00');
-const objective = {
-  title: '95% of urgent first replies within 1 business hour',
-  metric: 'first_reply_time',
-  priority: 'urgent',
-  organizationId: null,
-  policyId: null,
-  targetMinutes: 60,
-  percent: 95,
-  period: 'month',
-  timeZone: 'Europe/Warsaw',
-};
+const objective = anObjectiveBody();
 
 /** 19 good and 1 bad urgent first replies in March (95% by construction), plus ones that must not count. */
 function records(accountId: string): MetricRecord[] {
