@@ -54,6 +54,26 @@ describe.each(TEST_DIALECTS)('the pipeline against Zendesk on %s', (dialect) => 
     expect(state?.assessment?.metrics.first_reply_time.state).toMatchObject({ kind: 'met', fulfilledAt: Date.parse('2026-11-23T08:20:00Z') });
   });
 
+  it('reads the echo of its own write when a trigger it fired changed the ticket, even in the same second', async () => {
+    // An admin's trigger that raises the priority once our SLA status field is set. The clock stands still, so
+    // the creation, our write and the trigger's change all carry the same updated_at second.
+    const trigger = await world.zendesk.call('POST', '/api/v2/triggers.json', {
+      trigger: {
+        title: 'Escalate once the SLA clock runs',
+        active: true,
+        conditions: { all: [{ field: `custom_fields_${world.fieldIds.sla_status}`, operator: 'changed' }], any: [] },
+        actions: [{ field: 'priority', value: 'urgent' }],
+      },
+    });
+    expect(trigger.status).toBe(201);
+    const ticketId = await customerTicket();
+    await world.settle();
+    const state = await world.server.store.getTicketState(world.account.id, String(ticketId));
+    // aPolicyBody: first reply in 60 business minutes, 30 when urgent.
+    expect(state?.assessment?.metrics.first_reply_time.state).toMatchObject({ kind: 'active', dueAt: Date.parse('2026-11-23T08:30:00Z') });
+    expect((await world.slaOf(ticketId)).fields.sla_due_first_reply_time).toBe('2026-11-23T08:30:00Z');
+  });
+
   it('reads the ticket once per change made by someone else: the echo of its own write costs no read', async () => {
     const ticketId = await customerTicket();
     await world.settle();

@@ -88,6 +88,39 @@ describe.each(TEST_DIALECTS)('the write-back window against Zendesk on %s', (dia
     const writes = serverWrites();
     const made = Object.fromEntries(Object.entries(writes).map(([route, n]) => [route, n - (before[route] ?? 0)]).filter(([, n]) => n !== 0));
     expect(made).toEqual({ '/api/v2/tickets/update_many': 1 });
+    // One show_many vouched that the job changed nothing else: the three echoes were assessed with no read.
+    const serverReads = (route: string) =>
+      world.zendesk.admin
+        .apiRequestCounts()
+        .filter((c) => c.method === 'GET' && c.route === route && c.userId === serverUserId)
+        .reduce((n, c) => n + c.count, 0);
+    expect(serverReads('/api/v2/tickets/:id/audits')).toBe(3);
+    expect(serverReads('/api/v2/tickets/show_many')).toBe(1);
+  });
+
+  it('reads the echo of a batch when a trigger it fired changed the ticket: the SLA follows the change', async () => {
+    // An admin's trigger that raises the priority once our SLA status field is set.
+    const trigger = await world.zendesk.call('POST', '/api/v2/triggers.json', {
+      trigger: {
+        title: 'Escalate once the SLA clock runs',
+        active: true,
+        conditions: { all: [{ field: `custom_fields_${world.fieldIds.sla_status}`, operator: 'changed' }], any: [] },
+        actions: [{ field: 'priority', value: 'urgent' }],
+      },
+    });
+    expect(trigger.status).toBe(201);
+    const tickets = [await customerTicket(), await customerTicket(), await customerTicket()];
+    await world.settle();
+    world.zendesk.admin.setTime(new Date(windowEnd()).toISOString());
+    await world.settle();
+    world.zendesk.admin.setTime(new Date(windowEnd()).toISOString());
+    await world.settle();
+    for (const id of tickets) {
+      const state = await world.server.store.getTicketState(world.account.id, String(id));
+      // aPolicyBody: first reply 60 business minutes, urgent 30.
+      expect(state?.assessment?.metrics.first_reply_time.state).toMatchObject({ kind: 'active', dueAt: Date.parse('2026-11-23T08:30:00Z') });
+      expect((await world.slaOf(id)).fields.sla_due_first_reply_time).toBe('2026-11-23T08:30:00Z');
+    }
   });
 
   it('writes the due-soon tag at the minute, without waiting for the window, and the email goes', async () => {

@@ -11,6 +11,7 @@ import type { AccountRulesCache } from './account-rules';
 import { budgetAlertTags } from './objective-budget-alerts';
 import { sameWriteback, slaWriteback, ticketShows } from './sla-writeback';
 import type { UserDirectory } from './user-directory';
+import { alreadySeen, stampOf } from '../store/seen-through';
 import { writebackNotBefore } from './writeback-window';
 import { historyOfAudits } from './zendesk-history';
 
@@ -119,7 +120,7 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
   // Zendesk refuses any update to a closed ticket: what it shows stays as it was when the ticket closed.
   const writeback = ticket.status !== 'closed' && !sameWriteback(shownNow, desired);
   if (writeback) {
-    const updatedStamp = zendeskTicket?.updated_at ?? (zendeskUpdatedAt === null ? null : DateTime.fromMillis(zendeskUpdatedAt, { zone: 'utc' }).toISO({ suppressMilliseconds: true }));
+    const updatedStamp = zendeskTicket?.updated_at ?? (zendeskUpdatedAt === null ? null : stampOf(zendeskUpdatedAt));
     const tags = zendeskTicket?.tags ?? state?.shown?.addTags ?? [];
     const notBefore = writebackNotBefore({ now, windowMs: deps.writebackWindowMs ?? 0, accountId: account.id, tags, desired });
     await store.enqueueWriteback({ accountId: account.id, ticketId: work.ticketId, desired: { ...desired, updatedStamp }, now, notBefore });
@@ -148,7 +149,7 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
 function onlyOwnChangesSeen(work: TicketWork, state: TicketState | null, setup: ZendeskSetup): boolean {
   const delivered = work.delivered;
   if (!delivered || !setup.apiUserId || state?.zendeskUpdatedAt == null) return false;
-  return delivered.byUserIds.every((id) => id === setup.apiUserId) && delivered.updatedAt <= state.zendeskUpdatedAt;
+  return delivered.byUserIds.every((id) => id === setup.apiUserId) && alreadySeen(delivered.updatedAt, state.zendeskUpdatedAt);
 }
 
 async function readFromZendesk(deps: PipelineDeps, account: Account, setup: ZendeskSetup, ticketId: string) {

@@ -4,6 +4,7 @@ import type { ZendeskClient } from '../zendesk/zendesk-client';
 import { isZendeskError } from '../zendesk/zendesk-errors';
 import type { WorkerOptions } from './inbox-worker';
 import type { PipelineDeps } from './process-ticket';
+import { noteBatchWrites } from './batch-write-check';
 import { runBounded } from './run-bounded';
 import { ticketShows } from './sla-writeback';
 import { auditChangesHistory } from './zendesk-history';
@@ -66,6 +67,14 @@ async function writeBatch(deps: WritebackDeps, options: WorkerOptions, group: re
       job = await client.getJobStatus(job.id);
     }
     const results = new Map((job.results ?? []).map((r) => [r.id, r]));
+    // Before the rows go (while they are leased, the inbox holds these tickets' webhooks back): note which tickets
+    // show only our write, so their echoes need no read.
+    const written = group.filter((claim) => results.get(claim.ticketId)?.success === true);
+    try {
+      await noteBatchWrites(deps, account, client, written);
+    } catch (error) {
+      deps.log.warn({ err: error, accountId: account.id }, 'could not check the update_many tickets; their webhooks will be read');
+    }
     const again: ClaimedWriteback[] = [];
     for (const claim of group) {
       const result = results.get(claim.ticketId);
@@ -101,10 +110,10 @@ async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: Clai
   try {
     const written = await writeWithRetryOnConflict(client, claim);
     deps.writebackEvents?.written?.(claim.accountId, claim.ticketId);
-    await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: claim.desired.onceTags });
     if (written && claim.desired.updatedStamp && !auditChangesHistory(written.audit, { ticket: written.ticket, ownFieldIds: new Set(Object.values(account.zendeskSetup?.fieldIds ?? {})) })) {
       // Our safe update landed on the very version we had read, and it (with the triggers it fired) changed only
       // our fields and tags: the webhook it causes brings nothing new, so the worker need not read the ticket again.
+      // Noted while the row is still leased: the inbox holds the echo back until then.
       await deps.store.noteOwnWrite({
         accountId: claim.accountId,
         ticketId: claim.ticketId,
@@ -112,6 +121,7 @@ async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: Clai
         writtenAt: DateTime.fromISO(written.ticket.updated_at, { zone: 'utc' }).toMillis(),
       });
     }
+    await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: claim.desired.onceTags });
   } catch (error) {
     const now = deps.clock.now();
     if (isZendeskError(error, 'not_found')) {

@@ -32,6 +32,20 @@ export function inboxStore(ctx: StoreContext): InboxStore {
           .select(['account_id', 'ticket_id'])
           .select((eb) => eb.fn.min('received_at').as('oldest'))
           .where(isClaimable(now))
+          // Not while the ticket's write-back is in flight: its echo is read only if the writer, once done, has not
+          // vouched that the write changed nothing else (noteOwnWrite), so let the writer finish first.
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('writeback_outbox')
+                  .select('writeback_outbox.revision')
+                  .whereRef('writeback_outbox.account_id', '=', 'webhook_inbox.account_id')
+                  .whereRef('writeback_outbox.ticket_id', '=', 'webhook_inbox.ticket_id')
+                  .where('writeback_outbox.lease_until', '>', now),
+              ),
+            ),
+          )
           .groupBy(['account_id', 'ticket_id'])
           .orderBy('oldest')
           .limit(limit * CANDIDATE_FACTOR)

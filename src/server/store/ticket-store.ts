@@ -4,6 +4,7 @@ import { inWriteTransaction, lockedForClaim, type StoreContext } from './store-c
 import { ticketEventRowToEvent, ticketEventToRow } from './ticket-event-rows';
 import { isFreeTicket, releaseTicketLease, ticketIn } from './ticket-lease';
 import { ticketStateRowToState } from './ticket-state-rows';
+import { vouchedThrough } from './seen-through';
 
 export function ticketStore(ctx: StoreContext): TicketStore {
   const { db } = ctx;
@@ -105,10 +106,11 @@ export function ticketStore(ctx: StoreContext): TicketStore {
     async noteOwnWrite({ accountId, ticketId, readAt, writtenAt }) {
       await db
         .updateTable('ticket_states')
-        .set({ zendesk_updated_at: writtenAt })
+        .set({ zendesk_updated_at: vouchedThrough(writtenAt) })
         .where('account_id', '=', accountId)
         .where('ticket_id', '=', ticketId)
-        .where('zendesk_updated_at', '=', readAt)
+        // The version we wrote on: read (readAt) or itself our vouched write (see seen-through.ts).
+        .where('zendesk_updated_at', 'in', [readAt, vouchedThrough(readAt)])
         .execute();
     },
 

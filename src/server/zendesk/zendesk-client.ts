@@ -62,6 +62,17 @@ export class ZendeskClient {
     }
   }
 
+  /** Tickets by id, up to 100 a call; deleted or unknown ids are left out. */
+  async showTickets(ticketIds: readonly string[]): Promise<ZendeskTicket[]> {
+    const tickets: ZendeskTicket[] = [];
+    for (let i = 0; i < ticketIds.length; i += SHOW_MANY_LIMIT) {
+      const ids = ticketIds.slice(i, i + SHOW_MANY_LIMIT).join(',');
+      const body = await this.call<{ tickets: unknown }>('GET', `/api/v2/tickets/show_many.json?ids=${ids}`);
+      tickets.push(...parseZendesk(z.array(zendeskTicketSchema), body?.tickets, 'GET tickets/show_many'));
+    }
+    return tickets;
+  }
+
   async showUsers(userIds: readonly string[]): Promise<ZendeskUser[]> {
     const users: ZendeskUser[] = [];
     for (let i = 0; i < userIds.length; i += SHOW_MANY_LIMIT) {
