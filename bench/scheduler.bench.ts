@@ -3,10 +3,10 @@
  * flat). One account with 1,000,000 `ticket_states` rows whose next checks are spread over the next 24 hours
  * (bulk-inserted server side), plus 1,500 tickets with a real history whose first reply target (60 calendar
  * minutes) runs out one after another during a 60-second window. The server's own loops (`startPipeline`:
- * scheduler every 1 s, write-back every 250 ms, batches of 20, 8 at once, as in production) run on the real clock
- * and write each breach (status field, `sla_out_first_reply_time` tag) to a Zendesk emulator in a child process,
- * so this process's memory is the server's alone. The emulator's rate limits are lifted: the 1,500 breaches stand
- * for many accounts' (one account may update 100 tickets a minute).
+ * scheduler every 1 s in batches of 20; write-back every 250 ms, up to 100 claimed, 8 at once, as in production)
+ * run on the real clock and write each breach (status field, `sla_out_first_reply_time` tag) to a Zendesk
+ * emulator in a child process, so this process's memory is the server's alone. The emulator's rate limits are
+ * lifted: the 1,500 breaches stand for many accounts' (one account may update 100 tickets a minute).
  *
  *   npx tsx bench/scheduler.bench.ts [idleTickets=1000000] [dueTickets=1500] [windowSeconds=60]
  *

@@ -1,5 +1,5 @@
 import { TEST_DIALECTS } from '../../support/test-database';
-import { aPolicyBody, aPipelineWorld, waitFor, type PipelineWorld } from './support/pipeline-fixture';
+import { addEscalationTrigger, aPolicyBody, aPipelineWorld, waitFor, type PipelineWorld } from './support/pipeline-fixture';
 
 /** Monday 23 November 2026, 09:00 in Warsaw: the office has just opened. */
 const MONDAY_OPEN = '2026-11-23T08:00:00Z';
@@ -55,17 +55,8 @@ describe.each(TEST_DIALECTS)('the pipeline against Zendesk on %s', (dialect) => 
   });
 
   it('reads the echo of its own write when a trigger it fired changed the ticket, even in the same second', async () => {
-    // An admin's trigger that raises the priority once our SLA status field is set. The clock stands still, so
-    // the creation, our write and the trigger's change all carry the same updated_at second.
-    const trigger = await world.zendesk.call('POST', '/api/v2/triggers.json', {
-      trigger: {
-        title: 'Escalate once the SLA clock runs',
-        active: true,
-        conditions: { all: [{ field: `custom_fields_${world.fieldIds.sla_status}`, operator: 'changed' }], any: [] },
-        actions: [{ field: 'priority', value: 'urgent' }],
-      },
-    });
-    expect(trigger.status).toBe(201);
+    // The clock stands still, so the creation, our write and the trigger's change all carry the same second.
+    await addEscalationTrigger(world);
     const ticketId = await customerTicket();
     await world.settle();
     const state = await world.server.store.getTicketState(world.account.id, String(ticketId));

@@ -2,7 +2,7 @@ import { writebackNotBefore } from '../../../src/server/pipeline/writeback-windo
 import type { WritebackDesired } from '../../../src/server/store/sla-store';
 import { TEST_DIALECTS } from '../../support/test-database';
 import { tokenAuth } from '../../sandbox/emulator/support/emulator-fixture';
-import { aPolicyBody, aPipelineWorld, SERVER_USER_EMAIL, waitFor, type PipelineWorld } from './support/pipeline-fixture';
+import { addEscalationTrigger, aPolicyBody, aPipelineWorld, SERVER_USER_EMAIL, waitFor, type PipelineWorld } from './support/pipeline-fixture';
 
 const WINDOW = 30_000;
 const MONDAY_OPEN = '2026-11-23T08:00:00Z';
@@ -99,16 +99,7 @@ describe.each(TEST_DIALECTS)('the write-back window against Zendesk on %s', (dia
   });
 
   it('reads the echo of a batch when a trigger it fired changed the ticket: the SLA follows the change', async () => {
-    // An admin's trigger that raises the priority once our SLA status field is set.
-    const trigger = await world.zendesk.call('POST', '/api/v2/triggers.json', {
-      trigger: {
-        title: 'Escalate once the SLA clock runs',
-        active: true,
-        conditions: { all: [{ field: `custom_fields_${world.fieldIds.sla_status}`, operator: 'changed' }], any: [] },
-        actions: [{ field: 'priority', value: 'urgent' }],
-      },
-    });
-    expect(trigger.status).toBe(201);
+    await addEscalationTrigger(world);
     const tickets = [await customerTicket(), await customerTicket(), await customerTicket()];
     await world.settle();
     world.zendesk.admin.setTime(new Date(windowEnd()).toISOString());

@@ -186,3 +186,19 @@ export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * An admin's trigger that raises the priority to urgent once our SLA status field is set: a change made by a
+ * trigger our own write fires, which the server must read from the echo.
+ */
+export async function addEscalationTrigger(world: PipelineWorld): Promise<void> {
+  const trigger = await world.zendesk.call('POST', '/api/v2/triggers.json', {
+    trigger: {
+      title: 'Escalate once the SLA clock runs',
+      active: true,
+      conditions: { all: [{ field: `custom_fields_${world.fieldIds.sla_status}`, operator: 'changed' }], any: [] },
+      actions: [{ field: 'priority', value: 'urgent' }],
+    },
+  });
+  if (trigger.status !== 201) throw new Error(`trigger: ${trigger.status} ${JSON.stringify(trigger.body)}`);
+}
