@@ -63,24 +63,23 @@ export class ZendeskClient {
   }
 
   /** Tickets by id, up to 100 a call; deleted or unknown ids are left out. */
-  async showTickets(ticketIds: readonly string[]): Promise<ZendeskTicket[]> {
-    const tickets: ZendeskTicket[] = [];
-    for (let i = 0; i < ticketIds.length; i += SHOW_MANY_LIMIT) {
-      const ids = ticketIds.slice(i, i + SHOW_MANY_LIMIT).join(',');
-      const body = await this.call<{ tickets: unknown }>('GET', `/api/v2/tickets/show_many.json?ids=${ids}`);
-      tickets.push(...parseZendesk(z.array(zendeskTicketSchema), body?.tickets, 'GET tickets/show_many'));
-    }
-    return tickets;
+  showTickets(ticketIds: readonly string[]): Promise<ZendeskTicket[]> {
+    return this.showMany('tickets', ticketIds, zendeskTicketSchema);
   }
 
-  async showUsers(userIds: readonly string[]): Promise<ZendeskUser[]> {
-    const users: ZendeskUser[] = [];
-    for (let i = 0; i < userIds.length; i += SHOW_MANY_LIMIT) {
-      const ids = userIds.slice(i, i + SHOW_MANY_LIMIT).join(',');
-      const body = await this.call<{ users: unknown }>('GET', `/api/v2/users/show_many.json?ids=${ids}`);
-      users.push(...parseZendesk(z.array(zendeskUserSchema), body?.users, 'GET users/show_many'));
+  showUsers(userIds: readonly string[]): Promise<ZendeskUser[]> {
+    return this.showMany('users', userIds, zendeskUserSchema);
+  }
+
+  /** GET /api/v2/<resource>/show_many, 100 ids a call. */
+  private async showMany<T>(resource: 'tickets' | 'users', ids: readonly string[], schema: z.ZodType<T>): Promise<T[]> {
+    const found: T[] = [];
+    for (let i = 0; i < ids.length; i += SHOW_MANY_LIMIT) {
+      const page = ids.slice(i, i + SHOW_MANY_LIMIT).join(',');
+      const body = await this.call<Record<string, unknown>>('GET', `/api/v2/${resource}/show_many.json?ids=${page}`);
+      found.push(...parseZendesk(z.array(schema), body?.[resource], `GET ${resource}/show_many`));
     }
-    return users;
+    return found;
   }
 
   /** The user the server calls Zendesk as (an admin), with its locale: the language its emails default to. */
