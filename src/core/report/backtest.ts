@@ -128,29 +128,39 @@ export class Backtest {
 
   /** Counts a ticket's records of the period on one side; returns them. */
   private count(records: readonly ReportRecord[], side: Side): ReportRecord[] {
-    const { from, to, asOf } = this.config;
-    const objectives = this.config.objectives ?? [];
-    const kept = records.filter((r) => r.startedAt >= from && r.startedAt < to);
-    for (const record of kept) {
+    const { from, to } = this.config;
+    const kept: ReportRecord[] = [];
+    for (const record of records) {
+      if (record.startedAt < from || record.startedAt >= to) continue;
+      kept.push(record);
       side.compliance.add(record);
-      objectives.forEach((objective, i) => {
-        const period = this.periods[i]!;
-        if (record.startedAt < period.start || record.startedAt >= period.end || record.startedAt > asOf || !recordCountsFor(objective, record)) return;
-        const verdict = objectiveVerdict(record, objective.targetMinutes);
-        if (verdict !== 'not_counted') side.objectives[i]![verdict]++;
-      });
+      if (side.objectives.length > 0) this.countObjectives(record, side);
     }
     return kept;
   }
 
-  /** Instances of this ticket that miss their target under one set only. */
-  private compareBreaches(current: readonly ReportRecord[], draft: readonly ReportRecord[]): void {
-    // Most tickets miss nothing under either set: skip the sets then.
-    if (!current.some(missedTarget) && !draft.some(missedTarget)) return;
-    const missed = (records: readonly ReportRecord[]) => new Set(records.filter(missedTarget).map((r) => `${r.metric}#${r.instance}`));
-    const before = missed(current);
-    const after = missed(draft);
-    for (const r of draft) if (missedTarget(r) && !before.has(`${r.metric}#${r.instance}`)) this.gained.push({ ticketId: r.ticketId, metric: r.metric, instance: r.instance });
-    for (const r of current) if (missedTarget(r) && !after.has(`${r.metric}#${r.instance}`)) this.lost.push({ ticketId: r.ticketId, metric: r.metric, instance: r.instance });
+  private countObjectives(record: ReportRecord, side: Side): void {
+    const objectives = this.config.objectives ?? [];
+    objectives.forEach((objective, i) => {
+      const period = this.periods[i]!;
+      if (record.startedAt < period.start || record.startedAt >= period.end || record.startedAt > this.config.asOf || !recordCountsFor(objective, record)) return;
+      const verdict = objectiveVerdict(record, objective.targetMinutes);
+      if (verdict !== 'not_counted') side.objectives[i]![verdict]++;
+    });
   }
+
+  /**
+   * Instances of this ticket that miss their target under one set only. A ticket has a handful of records: a scan
+   * of the other side per missed instance costs less than building key sets.
+   */
+  private compareBreaches(current: readonly ReportRecord[], draft: readonly ReportRecord[]): void {
+    for (const r of draft) if (missedTarget(r) && !missedIn(current, r)) this.gained.push({ ticketId: r.ticketId, metric: r.metric, instance: r.instance });
+    for (const r of current) if (missedTarget(r) && !missedIn(draft, r)) this.lost.push({ ticketId: r.ticketId, metric: r.metric, instance: r.instance });
+  }
+}
+
+/** Whether the same instance (metric and number) as `record` misses its target among `records`. */
+function missedIn(records: readonly ReportRecord[], record: ReportRecord): boolean {
+  for (const r of records) if (r.instance === record.instance && r.metric === record.metric && missedTarget(r)) return true;
+  return false;
 }

@@ -37,7 +37,7 @@ export interface ComplianceRow extends ComplianceCounts {
 export function complianceRow(
   key: ComplianceRow['key'],
   counts: ComplianceCounts,
-  sortedFulfilledMinutes: readonly number[],
+  sortedFulfilledMinutes: ArrayLike<number>,
 ): ComplianceRow {
   const decided = counts.met + counts.metLate + counts.breached;
   const share = (n: number) => (decided === 0 ? null : (100 * n) / decided);
@@ -68,12 +68,18 @@ export interface ComplianceQuery {
   readonly filters?: ReportFilters;
 }
 
+/** Buckets by the value of each grouped field in turn (null a key like any other); the last level holds buckets. */
+type BucketTree = Map<string | null, BucketTree | Bucket>;
+
 /**
  * Compliance counted as records arrive, keeping only counts, ticket ids and fulfilled minutes per group (not the
- * records): what a backtest over a month of tickets needs to stay small.
+ * records): what a backtest over a month of tickets needs to stay small. A record finds its group through one map
+ * per grouped field, keyed by the field's value as is: no key string is built per record (that was most of what a
+ * backtest spent counting).
  */
 export class ComplianceAccumulator {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: Bucket[] = [];
+  private readonly tree: BucketTree = new Map();
   private readonly fields: readonly (keyof ReportRecord)[];
 
   constructor(private readonly query: ComplianceQuery) {
@@ -81,22 +87,11 @@ export class ComplianceAccumulator {
   }
 
   add(record: ReportRecord): void {
-    const { query, fields } = this;
+    const { query } = this;
     if (query.filters && !matchesFilters(record, query.filters)) return;
     const outcome = outcomeOf(record.status);
     if (outcome === 'not_measured') return;
-    // A cheap unambiguous key: values joined by a separator ids never hold, null as its own marker.
-    let id = '';
-    for (const field of fields) {
-      const value = record[field] as string | null;
-      id += value === null ? '\u0000\u0001' : `${value}\u0001`;
-    }
-    let bucket = this.buckets.get(id);
-    if (!bucket) {
-      const key = Object.fromEntries(query.groupBy.map((dimension) => [dimension, dimensionValue(record, dimension)]));
-      bucket = { key, tickets: new Set(), met: 0, metLate: 0, breached: 0, running: 0, fulfilledMinutes: [] };
-      this.buckets.set(id, bucket);
-    }
+    const bucket = this.bucketOf(record);
     bucket.tickets.add(record.ticketId);
     if (outcome === 'met') bucket.met++;
     else if (outcome === 'met_late') bucket.metLate++;
@@ -105,13 +100,35 @@ export class ComplianceAccumulator {
     if ((outcome === 'met' || outcome === 'met_late') && record.businessMinutes !== null) bucket.fulfilledMinutes.push(record.businessMinutes);
   }
 
+  private bucketOf(record: ReportRecord): Bucket {
+    const { fields } = this;
+    let level = this.tree;
+    const last = fields.length - 1;
+    for (let i = 0; i < last; i++) {
+      const value = record[fields[i]!] as string | null;
+      let next = level.get(value) as BucketTree | undefined;
+      if (!next) level.set(value, (next = new Map()));
+      level = next;
+    }
+    // Grouped by nothing: one bucket, under null.
+    const value = last < 0 ? null : (record[fields[last]!] as string | null);
+    let bucket = level.get(value) as Bucket | undefined;
+    if (!bucket) {
+      const key = Object.fromEntries(this.query.groupBy.map((dimension) => [dimension, dimensionValue(record, dimension)]));
+      bucket = { key, tickets: new Set(), met: 0, metLate: 0, breached: 0, running: 0, fulfilledMinutes: [] };
+      level.set(value, bucket);
+      this.buckets.push(bucket);
+    }
+    return bucket;
+  }
+
   /**
    * The rows so far grouped by fewer of the same dimensions (`groupBy` a subset of the query's), merged
    * from the finer groups: a backtest counts each record once and still reports two groupings.
    */
   rollUp(groupBy: readonly ReportDimension[]): ComplianceRow[] {
     const merged = new Map<string, Bucket>();
-    for (const b of this.buckets.values()) {
+    for (const b of this.buckets) {
       const id = JSON.stringify(groupBy.map((d) => b.key[d] ?? null));
       let into = merged.get(id);
       if (!into) {
@@ -130,7 +147,7 @@ export class ComplianceAccumulator {
 
   /** The rows so far, ordered by key (nulls last). */
   rows(): ComplianceRow[] {
-    return rowsOf(this.buckets.values(), this.query.groupBy);
+    return rowsOf(this.buckets, this.query.groupBy);
   }
 }
 
@@ -139,7 +156,8 @@ function rowsOf(buckets: Iterable<Bucket>, groupBy: readonly ReportDimension[]):
     complianceRow(
       b.key,
       { tickets: b.tickets.size, instances: b.met + b.metLate + b.breached + b.running, met: b.met, metLate: b.metLate, breached: b.breached, running: b.running },
-      [...b.fulfilledMinutes].sort((x, y) => x - y),
+      // A typed array sorts numbers natively, ascending, with no comparator call per pair.
+      Float64Array.from(b.fulfilledMinutes).sort(),
     ),
   );
   return rows.sort((a, b) => compareKeys(a.key, b.key, groupBy));

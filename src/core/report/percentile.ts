@@ -13,7 +13,7 @@ export function percentileRank(p: number, count: number): number {
 }
 
 /** The nearest-rank percentile of values sorted ascending; null when there are none. */
-export function percentileOfSorted(sorted: readonly number[], p: number): number | null {
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[percentileRank(p, sorted.length) - 1] ?? null;
 }
