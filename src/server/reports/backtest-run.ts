@@ -1,6 +1,7 @@
 import { Backtest, type BacktestComparison, type ReportRecord, type RuleSet } from '../../core/report';
 import { compileRules } from '../pipeline/account-rules';
 import type { EpochMillis } from '../../core/time/instant';
+import { isInstanceOf, recordOfTuple, tupleHoldsRecord, type RecordTuple } from '../store/report-record-tuples';
 import type { SlaStore } from '../store/sla-store';
 
 /** Histories and stored records are read this many tickets at a time: one query each, bounded memory. */
@@ -36,19 +37,6 @@ export interface BacktestRun {
 
 const keyOf = (r: ReportRecord) => `${r.ticketId}/${r.metric}#${r.instance}`;
 
-/** Every field of a record (the stored one's `accountId` aside): the compiler checks none is missing. */
-const RECORD_FIELDS = [
-  'ticketId', 'metric', 'instance', 'policyId', 'priority', 'groupId', 'assigneeId', 'brandId', 'organizationId', 'via',
-  'status', 'startedAt', 'dueAt', 'fulfilledAt', 'breachedAt', 'businessMinutes', 'calendarMinutes',
-] as const satisfies readonly (keyof ReportRecord)[];
-const everyField: Exclude<keyof ReportRecord, (typeof RECORD_FIELDS)[number]> extends never ? true : never = true;
-
-/** Field by field, what comparing the two records' JSON said (numbers and strings compare by value either way). */
-function sameRecord(stored: ReportRecord, replayed: ReportRecord): boolean {
-  for (const field of RECORD_FIELDS) if (stored[field] !== replayed[field]) return false;
-  return everyField;
-}
-
 /** Code-unit order, the same on every machine (what SQL's `order by` gives for ids and metric names). */
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The order the stored records of a slice are listed in (listSliceRecords): oldest first. */
@@ -58,8 +46,9 @@ const SHOWN = 10;
 
 /**
  * Compares replayed records with the stored ones a batch of tickets at a time (the store reads both per batch). A
- * replayed record is looked up among its ticket's few stored ones and compared field by field (no key strings, no
- * JSON). Only the first few differences are kept: those found replaying, then stored records no replay gave back.
+ * replayed record is looked up among its ticket's few stored ones and compared field by field with the stored
+ * tuple as read (no record objects, no key strings, no JSON). Only the first few differences are kept: those found
+ * replaying, then stored records no replay gave back.
  */
 class ReproductionCheck {
   private stored = 0;
@@ -70,22 +59,23 @@ class ReproductionCheck {
   private unmatched: ReportRecord[] = [];
 
   /** Compares one batch: its tickets' stored records, and what replaying each gave. */
-  addBatch(stored: ReadonlyMap<string, readonly ReportRecord[]>, replayed: ReadonlyMap<string, readonly ReportRecord[]>): void {
-    for (const records of stored.values()) this.stored += records.length;
+  addBatch(stored: ReadonlyMap<string, readonly RecordTuple[]>, replayed: ReadonlyMap<string, readonly ReportRecord[]>): void {
     const unclaimed: ReportRecord[] = [];
-    for (const [ticketId, records] of stored) {
-      const replays = replayed.get(ticketId) ?? [];
-      for (const record of records) if (!replays.some((r) => r.metric === record.metric && r.instance === record.instance)) unclaimed.push(record);
-    }
+    for (const tuples of stored.values()) this.stored += tuples.length;
     for (const [ticketId, records] of replayed) {
-      const candidates = stored.get(ticketId);
+      const tuples = stored.get(ticketId) ?? [];
+      // A replayed instance claims the stored one with its metric and number; (metric, instance) is unique per ticket.
+      let claimed = 0;
       for (const record of records) {
         this.replayed++;
-        const match = candidates?.find((c) => c.metric === record.metric && c.instance === record.instance);
-        if (match && sameRecord(match, record)) this.identical++;
+        const match = tuples.find((t) => isInstanceOf(t, record));
+        if (match) claimed++;
+        if (match && tupleHoldsRecord(match, record)) this.identical++;
         else if (this.differing.length < SHOWN) this.differing.push(keyOf(record));
       }
+      if (claimed < tuples.length) for (const t of tuples) if (!records.some((r) => isInstanceOf(t, r))) unclaimed.push(recordOfTuple(ticketId, t));
     }
+    for (const [ticketId, tuples] of stored) if (!replayed.has(ticketId)) for (const t of tuples) unclaimed.push(recordOfTuple(ticketId, t));
     if (unclaimed.length > 0) this.unmatched = [...this.unmatched, ...unclaimed].sort(byStart).slice(0, SHOWN);
   }
 
@@ -113,7 +103,7 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
   for (let start = 0; start < tickets.length; start += BATCH) {
     const batch = tickets.slice(start, start + BATCH);
     const ids = batch.map((t) => t.ticketId);
-    const [histories, stored] = await Promise.all([store.listTicketHistories(accountId, ids), store.listSliceRecordsOfTickets({ accountId, from, to }, ids)]);
+    const [histories, stored] = await Promise.all([store.listTicketHistories(accountId, ids), store.listSliceRecordTuplesOfTickets({ accountId, from, to }, ids)]);
     const replayed = new Map<string, readonly ReportRecord[]>();
     for (const { ticketId, assessedAt } of batch) {
       const history = histories.get(ticketId);

@@ -1,6 +1,7 @@
 import type { ComplianceRow, ObjectiveCounts, ReportDimension, ReportFilters, SlaObjective } from '../../core/report';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import type { EpochMillis } from '../../core/time/instant';
+import type { RecordTuple } from './report-record-tuples';
 import type { MetricRecord } from './sla-store';
 
 /** A slice of one account's metric records: instances that started in [from, to), narrowed by `filters`. */
@@ -77,6 +78,11 @@ export interface ReportQueryStore {
    * `now`), ordered by ticket id: what a backtest replays, at the instants that reproduce the stored records.
    */
   listSliceTickets(query: RecordSlice): Promise<readonly { readonly ticketId: string; readonly assessedAt: EpochMillis }[]>;
+  /**
+   * listSliceRecordsOfTickets as the store reads them: per ticket, each record's values after the ticket as one
+   * tuple, in no particular order. What a backtest's reproduction check compares its replay with.
+   */
+  listSliceRecordTuplesOfTickets(slice: RecordSlice, ticketIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordTuple[]>>;
   /** The stored histories of some tickets (one query), in order; tickets without events are absent. */
   listTicketHistories(accountId: string, ticketIds: readonly string[]): Promise<ReadonlyMap<string, readonly TicketEvent[]>>;
   listObjectives(accountId: string): Promise<readonly StoredObjective[]>;

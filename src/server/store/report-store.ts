@@ -1,9 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { MetricName } from '../../core/policy/metric-name';
 import type { ReportRecord } from '../../core/report/report-record';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
-import type { Priority } from '../../core/ticket/ticket-snapshot';
 import { metricRecordRowToRecord, metricRecordToRow } from './metric-record-rows';
+import { recordOfTuple, RECORD_TUPLE_COLUMNS, type RecordTuple } from './report-record-tuples';
 import { complianceFromSql, percentileMethodFor, type PercentileMethod } from './report-compliance';
 import { objectiveStore } from './report-objectives';
 import { sliceCondition } from './report-slice';
@@ -13,29 +12,7 @@ import type { Database } from './database';
 import type { RecordSlice } from './report-queries';
 import type { DialectName, StoreContext } from './store-context';
 
-/** A record's columns after its ticket, in RECORD_COLUMNS order, as the JSON of one row (numbers exact: see below). */
-type RecordTuple = [
-  metric: string,
-  instance: number,
-  policyId: string | null,
-  priority: string | null,
-  groupId: string | null,
-  assigneeId: string | null,
-  brandId: string | null,
-  organizationId: string | null,
-  via: string | null,
-  status: string,
-  startedAt: number,
-  dueAt: number | null,
-  fulfilledAt: number | null,
-  breachedAt: number | null,
-  businessMinutes: number | null,
-  calendarMinutes: number | null,
-];
-
-const RECORD_COLUMNS = sql.join(
-  (['metric', 'instance', 'policy_id', 'priority', 'group_id', 'assignee_id', 'brand_id', 'organization_id', 'via', 'status', 'started_at', 'due_at', 'fulfilled_at', 'breached_at', 'business_minutes', 'calendar_minutes'] as const).map((c) => sql.ref(c)),
-);
+const RECORD_COLUMNS = sql.join(RECORD_TUPLE_COLUMNS.map((c) => sql.ref(c)));
 
 /**
  * A group's records as one JSON array of arrays: one row and one JSON.parse per ticket instead of a row object per
@@ -44,28 +21,6 @@ const RECORD_COLUMNS = sql.join(
  */
 function recordTuplesOf(dialect: DialectName) {
   return dialect === 'postgres' ? sql<string>`json_agg(json_build_array(${RECORD_COLUMNS}))::text` : sql<string>`json_group_array(json_array(${RECORD_COLUMNS}))`;
-}
-
-function recordOfTuple(ticketId: string, t: RecordTuple): ReportRecord {
-  return {
-    ticketId,
-    metric: t[0] as MetricName,
-    instance: t[1],
-    policyId: t[2],
-    priority: t[3] as Priority | null,
-    groupId: t[4],
-    assigneeId: t[5],
-    brandId: t[6],
-    organizationId: t[7],
-    via: t[8],
-    status: t[9],
-    startedAt: t[10],
-    dueAt: t[11],
-    fulfilledAt: t[12],
-    breachedAt: t[13],
-    businessMinutes: t[14],
-    calendarMinutes: t[15],
-  };
 }
 
 /**
@@ -95,6 +50,19 @@ async function sliceIsMostOfAccount(db: Kysely<Database>, slice: RecordSlice): P
 
 /** `percentiles` overrides how SQL ranks the median and p90 (benchmarks compare both; see report-compliance.ts). */
 export function reportStore({ db, dialect }: StoreContext, percentiles: PercentileMethod = percentileMethodFor(dialect)): ReportStore {
+  async function sliceRecordTuplesOfTickets(slice: RecordSlice, ticketIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordTuple[]>> {
+    const records = new Map<string, readonly RecordTuple[]>();
+    if (ticketIds.length === 0) return records;
+    const rows = await db
+      .selectFrom('metric_records')
+      .select(['ticket_id', recordTuplesOf(dialect).as('records')])
+      .where((eb) => eb.and([sliceCondition(eb, slice, 'started_at', { byTicket: true }), eb('ticket_id', 'in', ticketIds)]))
+      .groupBy('ticket_id')
+      .execute();
+    for (const row of rows) records.set(row.ticket_id, JSON.parse(row.records) as RecordTuple[]);
+    return records;
+  }
+
   return {
     ...objectiveStore(db),
 
@@ -196,16 +164,11 @@ export function reportStore({ db, dialect }: StoreContext, percentiles: Percenti
 
     async listSliceRecordsOfTickets(slice, ticketIds) {
       const records = new Map<string, readonly ReportRecord[]>();
-      if (ticketIds.length === 0) return records;
-      const rows = await db
-        .selectFrom('metric_records')
-        .select(['ticket_id', recordTuplesOf(dialect).as('records')])
-        .where((eb) => eb.and([sliceCondition(eb, slice, 'started_at', { byTicket: true }), eb('ticket_id', 'in', ticketIds)]))
-        .groupBy('ticket_id')
-        .execute();
-      for (const row of rows) records.set(row.ticket_id, (JSON.parse(row.records) as RecordTuple[]).map((tuple) => recordOfTuple(row.ticket_id, tuple)));
+      for (const [ticketId, tuples] of await sliceRecordTuplesOfTickets(slice, ticketIds)) records.set(ticketId, tuples.map((t) => recordOfTuple(ticketId, t)));
       return records;
     },
+
+    listSliceRecordTuplesOfTickets: sliceRecordTuplesOfTickets,
 
     async listTicketHistories(accountId, ticketIds) {
       const histories = new Map<string, readonly TicketEvent[]>();
