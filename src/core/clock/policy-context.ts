@@ -52,6 +52,12 @@ export interface PolicyContexts {
 
 export function policyContexts(policies: readonly SlaPolicy[]): PolicyContexts {
   const shared = sharedFor(policies);
+  // Made once per shared list: its functions hold nothing an assessment changes, and making three closures per
+  // assessment (each named at run time under tsx) cost a backtest more than the memo lookups they make.
+  return (shared.contexts ??= contextsOf(policies, shared));
+}
+
+function contextsOf(policies: readonly SlaPolicy[], shared: SharedByPolicies): PolicyContexts {
   const { readers, fields, readerOfField } = shared;
   const contextFor = (snapshot: TicketSnapshot): TargetContext => {
     // A trie keyed by the priority, then each field value the conditions read: no key string to build.
@@ -121,7 +127,7 @@ function shareablesOf(policies: readonly SlaPolicy[]): SharedByPolicies {
   const fields = new Set<keyof TicketSnapshot>(['priority', ...readers.map((r) => r.field)]);
   const readerOfField = new Map<keyof TicketSnapshot, number>();
   readers.forEach((reader, i) => readerOfField.set(reader.field, readerOfField.has(reader.field) ? MANY_READERS : i + 1));
-  return { readers, fields, readerOfField, memo: new Map(), size: 0 };
+  return { readers, fields, readerOfField, memo: new Map(), size: 0, contexts: null };
 }
 
 type MemoKey = string | number | boolean | null;
@@ -139,6 +145,7 @@ interface SharedByPolicies {
   readonly readerOfField: ReadonlyMap<keyof TicketSnapshot, number>;
   memo: MemoTrie;
   size: number;
+  contexts: PolicyContexts | null;
 }
 
 /**
