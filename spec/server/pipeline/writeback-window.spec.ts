@@ -1,4 +1,4 @@
-import { writebackNotBefore } from '../../../src/server/pipeline/writeback-window';
+import { EMAIL_SLOT_MS, writebackNotBefore } from '../../../src/server/pipeline/writeback-window';
 import type { WritebackDesired } from '../../../src/server/store/sla-store';
 import { TEST_DIALECTS } from '../../support/test-database';
 import { tokenAuth } from '../../sandbox/emulator/support/emulator-fixture';
@@ -29,10 +29,22 @@ describe('writebackNotBefore', () => {
     expect(ends.size).toBeGreaterThan(1);
   });
 
-  it('sends a tag the ticket does not have yet at once: it fires an email trigger', () => {
-    expect(at({ desired: withTag })).toBe(now);
+  it('sends a tag the ticket does not have yet within the email slot: it fires an email trigger, promised at the minute', () => {
+    const slotEnd = at({ desired: withTag });
+    expect(slotEnd).toBeGreaterThanOrEqual(now);
+    expect(slotEnd - now).toBeLessThan(EMAIL_SLOT_MS);
+    // Every tag of the account within the slot goes at the same instant, and the window's end is a slot's end.
+    expect(at({ desired: withTag, now: slotEnd - EMAIL_SLOT_MS + 1 })).toBe(slotEnd);
+    expect(at({ desired: withTag, now: at({}) })).toBe(at({}));
+    expect(at({ desired: { ...fieldsOnly, onceTags: ['sla_budget_1'] } })).toBe(slotEnd);
     // A tag the ticket already shows fires nothing: the refresh waits like any other.
     expect(at({ desired: withTag, tags: ['sla_due_soon', 'vip'] })).toBe(at({}));
+  });
+
+  it('never holds a tag longer than a window shorter than the slot', () => {
+    const end = at({ windowMs: 5_000, desired: withTag });
+    expect(end - now).toBeLessThan(5_000);
+    expect(end).toBe(at({ windowMs: 5_000 }));
   });
 
   it('writes at once with no window', () => {
@@ -75,6 +87,7 @@ describe.each(TEST_DIALECTS)('the write-back window against Zendesk on %s', (dia
   };
   const windowEndAt = (now: number) => writebackNotBefore({ now, windowMs: WINDOW, accountId: world.account.id, tags: [], desired: fieldsOnly });
   const windowEnd = () => windowEndAt(world.zendesk.clock.now());
+  const slotEndAt = (now: number) => writebackNotBefore({ now, windowMs: WINDOW, accountId: world.account.id, tags: [], desired: withTag });
 
   it('holds the window’s field changes and sends them as one update_many', async () => {
     const before = serverWrites();
@@ -117,29 +130,57 @@ describe.each(TEST_DIALECTS)('the write-back window against Zendesk on %s', (dia
     }
   });
 
-  it('writes the due-soon tag at the minute, without waiting for the window, and the email goes', async () => {
+  it('lets the window’s waiting writes ride along with a tag’s write: one update_many, before the window ends', async () => {
+    const first = await customerTicket();
+    await world.settle();
+    world.zendesk.admin.setTime(new Date(windowEnd()).toISOString());
+    await world.settle();
+    // 08:45, the first ticket's warning, inside a window's first email slot; a new ticket comes at the same moment.
+    let dueSoon = Date.parse('2026-11-23T08:45:00Z');
+    while (slotEndAt(dueSoon) === windowEndAt(dueSoon) || slotEndAt(dueSoon) === dueSoon) dueSoon += 5_000;
+    world.zendesk.admin.setTime(new Date(dueSoon).toISOString());
+    const second = await customerTicket();
+    await world.settle();
+    const before = serverWrites();
+    world.zendesk.admin.setTime(new Date(slotEndAt(dueSoon)).toISOString());
+    await world.settle();
+    expect((await world.slaOf(first)).tags).toContain('sla_due_soon');
+    // The second ticket's fields would have waited for the window's end; they went with the tag.
+    expect(world.zendesk.clock.now()).toBeLessThan(windowEndAt(dueSoon));
+    expect((await world.slaOf(second)).fields).toMatchObject({ sla_policy: 'Standard', sla_status: 'sla_status_on_track' });
+    const made = Object.entries(serverWrites()).map(([route, n]) => [route, n - (before[route] ?? 0)]).filter(([, n]) => n !== 0);
+    expect(made).toEqual([['/api/v2/tickets/update_many', 1]]);
+  });
+
+  it('writes the due-soon tag within its email slot, without waiting for the window, and the email goes', async () => {
     const ticketId = await customerTicket();
     await world.settle();
     world.zendesk.admin.setTime(new Date(windowEnd()).toISOString());
     await world.settle();
     expect((await world.slaOf(ticketId)).fields.sla_status).toBe('sla_status_on_track');
 
-    // 09:45 Warsaw, 15 minutes before the first reply is due: the warning. Away from a window's end, so that a
-    // write held for the window could not land.
+    // 09:45 Warsaw, 15 minutes before the first reply is due: the warning. Seen a little later, inside the first
+    // email slot of a window, so that the tag's write shows it waits for its slot and not for the window's end.
     let dueSoon = Date.parse('2026-11-23T08:45:00Z');
-    if (writebackNotBefore({ now: dueSoon, windowMs: WINDOW, accountId: world.account.id, tags: [], desired: fieldsOnly }) - dueSoon < 5_000) dueSoon += 10_000;
+    while (slotEndAt(dueSoon) === windowEndAt(dueSoon) || slotEndAt(dueSoon) === dueSoon) dueSoon += 5_000;
     const mailsBefore = world.zendesk.admin.outbox().length;
     world.zendesk.admin.setTime(new Date(dueSoon).toISOString());
+    await world.settle();
+    expect((await world.slaOf(ticketId)).tags).not.toContain('sla_due_soon');
+    const slotEnd = slotEndAt(dueSoon);
+    expect(slotEnd - dueSoon).toBeLessThan(EMAIL_SLOT_MS);
+    world.zendesk.admin.setTime(new Date(slotEnd).toISOString());
     await waitFor(async () => (await world.slaOf(ticketId)).tags.includes('sla_due_soon'));
     await world.settle();
     const shown = await world.slaOf(ticketId);
     expect(shown.fields.sla_status).toBe('sla_status_due_soon');
-    expect(world.zendesk.clock.now()).toBe(dueSoon);
+    expect(world.zendesk.clock.now()).toBe(slotEnd);
+    expect(slotEnd).toBeLessThan(windowEndAt(dueSoon));
     expect(world.zendesk.admin.outbox().length).toBeGreaterThan(mailsBefore);
 
     // The agent's reply meets the first reply: a refresh with no new tag, held for the window again.
     // A minute later, away from a window's end so that the hold shows.
-    let replyAt = dueSoon + MINUTE;
+    let replyAt = slotEnd + MINUTE;
     if (windowEndAt(replyAt) - replyAt < 1_000) replyAt += 2_000;
     world.zendesk.admin.setTime(new Date(replyAt).toISOString());
     await world.zendesk.call('PUT', `/api/v2/tickets/${ticketId}.json`, { ticket: { comment: { body: 'On it', public: true, author_id: world.agentId }, status: 'open' } });

@@ -81,6 +81,8 @@ describe.each(TEST_DIALECTS)('ticket store on %s', (dialect) => {
       await store().saveTicketState({ owner: 'setup', accountId: account.id, ticketId, assessment: ASSESSMENT, shown: null, policyId: null, nextCheckAt: due, zendeskUpdatedAt: null, now: T0 });
       if (ticketId !== 'leased') await store().releaseTicket({ owner: 'setup', accountId: account.id, ticketId });
     }
+    // The scheduler's lag is measured from the earliest wake-up, leased or not.
+    await expect(store().earliestDueCheck()).resolves.toBe(T0 - 3_000);
     const due = await store().claimDueTickets({ owner: 'sched', now: T0, leaseMs: LEASE, limit: 10 });
     const mine = due.filter((d) => d.accountId === account.id);
     expect(mine.map((d) => [d.ticketId, d.nextCheckAt])).toEqual([

@@ -69,6 +69,39 @@ describe.each(TEST_DIALECTS)('write-back outbox on %s', (dialect) => {
     await expect(store().claimWritebacks({ owner: 'w', now: T0 + 90_000, leaseMs: LEASE, limit: 5 })).resolves.toHaveLength(1);
   });
 
+  it('takes the account’s rows waiting for their window along with a due one, never one held back by a failure', async () => {
+    const other = await createTestAccount(store());
+    const enqueueAt = (accountId: string, ticketId: string, notBefore: number) =>
+      store().enqueueWriteback({ accountId, ticketId, desired: desired(ticketId), now: T0, notBefore });
+    await enqueueAt(account.id, 'backs-off', T0);
+    const [failed] = await store().claimWritebacks({ owner: 'w', now: T0, leaseMs: LEASE, limit: 10 });
+    expect(failed?.ticketId).toBe('backs-off');
+    await store().retryWriteback({ owner: 'w', accountId: account.id, ticketId: 'backs-off', notBefore: T0 + 60_000, error: '503' });
+    await enqueueAt(account.id, 'waits-1', T0 + 30_000);
+    await enqueueAt(account.id, 'waits-2', T0 + 20_000);
+    await enqueueAt(other.id, 'elsewhere', T0 + 20_000);
+    // Nothing is due: nothing goes, however many rows wait.
+    await expect(store().claimWritebacks({ owner: 'w', now: T0, leaseMs: LEASE, limit: 10 })).resolves.toEqual([]);
+
+    await enqueueAt(account.id, 'due', T0 + 1);
+    const claimed = await store().claimWritebacks({ owner: 'w', now: T0 + 1, leaseMs: LEASE, limit: 10 });
+    // The due row first, then the riders soonest first; the other account's row and the backed-off one stay.
+    expect(claimed.map((c) => [c.accountId === account.id, c.ticketId])).toEqual([
+      [true, 'due'],
+      [true, 'waits-2'],
+      [true, 'waits-1'],
+    ]);
+    await expect(store().writebackStats()).resolves.toEqual({ pending: 5, earliestNotBefore: T0 + 1 });
+    await expect(store().claimWritebacks({ owner: 'w2', now: T0 + 19_999, leaseMs: LEASE, limit: 10 })).resolves.toEqual([]);
+  });
+
+  it('takes riders only up to the limit', async () => {
+    for (const ticketId of ['r1', 'r2', 'r3']) await store().enqueueWriteback({ accountId: account.id, ticketId, desired: desired(ticketId), now: T0, notBefore: T0 + 30_000 });
+    await enqueue('d', 'now');
+    const claimed = await store().claimWritebacks({ owner: 'w', now: T0, leaseMs: LEASE, limit: 2 });
+    expect(claimed.map((c) => c.ticketId)).toEqual(['d', 'r1']);
+  });
+
   it('keeps once tags (an alert) through a newer state, and writes them once', async () => {
     const alert = { ...desired('a'), onceTags: ['sla_budget_1'] };
     await store().enqueueWriteback({ accountId: account.id, ticketId: '7', desired: alert, now: T0 });

@@ -53,6 +53,15 @@ export function createServerMetrics({ store, clock }: { store: SlaStore; clock: 
     },
   });
   new Gauge({
+    name: 'sla_scheduler_lag_seconds',
+    help: 'How long the oldest due check has been waiting for the scheduler (a breach is noticed this late); 0 when none is overdue',
+    registers: [registry],
+    async collect() {
+      const earliest = await store.earliestDueCheck();
+      this.set(earliest === null ? 0 : Math.max(0, clock.now() - earliest) / 1000);
+    },
+  });
+  new Gauge({
     name: 'sla_writeback_queue_depth',
     help: 'Tickets whose write-back to Zendesk is queued (waiting, being written, or waiting out a retry)',
     registers: [registry],

@@ -2,17 +2,26 @@ import type { EpochMillis } from '../../core/time/instant';
 import type { WritebackDesired } from '../store/sla-store';
 
 /**
+ * The longest a write that adds a tag waits. Our tags fire the "due soon", "Out of SLA" and budget alert emails,
+ * and those are promised at the minute: a quarter of it lets the tags of tickets falling due within the same few
+ * seconds (a morning's queue, an incident) go to Zendesk as one update_many instead of one call each.
+ */
+export const EMAIL_SLOT_MS = 15_000;
+
+/**
  * When a ticket's write-back may go to Zendesk.
  *
  * Zendesk's Update Ticket budget is about 100 calls a minute per account and 30 per ticket in 10 minutes, and a busy
  * account changes far more tickets than that. So a write that only refreshes what the ticket shows (due times,
  * status, a tag going away) waits for the end of the account's current write-back window: everything the account's
  * tickets need by then goes together, as one update_many, and several changes to one ticket within the window are
- * one write. Agents lose nothing by the wait: the sidebar computes the countdown itself.
+ * one write. Agents lose nothing by the wait: the sidebar computes the countdown itself. A write that goes earlier
+ * for the account takes the waiting ones along (claimWritebacks), so they often go sooner than their window's end.
  *
- * A write that adds a tag goes at once: our tags fire the "due soon" and "Out of SLA" email triggers, and those are
- * promised at the minute. The windows are aligned to the epoch with an offset per account, so every server process
- * agrees on them and accounts do not all flush at the same instant.
+ * A write that adds a tag waits at most for the end of the account's email slot (EMAIL_SLOT_MS, or the window if
+ * shorter). Windows and slots are aligned to the epoch with an offset per account, so every server process agrees
+ * on them, accounts do not all write at the same instant, and (with a window a whole number of slots long) every
+ * window ends with a slot. With no window everything goes at once.
  */
 export function writebackNotBefore(input: {
   readonly now: EpochMillis;
@@ -23,11 +32,15 @@ export function writebackNotBefore(input: {
   readonly desired: WritebackDesired;
 }): EpochMillis {
   const { now, windowMs, accountId, tags, desired } = input;
+  if (windowMs <= 0) return now;
   const has = new Set(tags);
-  if (windowMs <= 0 || [...desired.addTags, ...(desired.onceTags ?? [])].some((tag) => !has.has(tag))) return now;
+  const addsTag = [...desired.addTags, ...(desired.onceTags ?? [])].some((tag) => !has.has(tag));
   const offset = hashOf(accountId) % windowMs;
-  return Math.ceil((now - offset) / windowMs) * windowMs + offset;
+  return nextBoundary(now, addsTag ? Math.min(EMAIL_SLOT_MS, windowMs) : windowMs, offset);
 }
+
+/** The first instant at or after `now` that is `offset` past a whole number of `period`s since the epoch. */
+const nextBoundary = (now: EpochMillis, period: number, offset: number): EpochMillis => Math.ceil((now - offset) / period) * period + offset;
 
 /** FNV-1a: a stable, well-spread number from the account id (no security role). */
 function hashOf(text: string): number {

@@ -303,6 +303,8 @@ export interface TicketStore {
    * they were due. Shares the ticket lease with `claimInboxBatch`, so a ticket is never assessed twice at once.
    */
   claimDueTickets(claim: WorkClaim): Promise<readonly DueTicket[]>;
+  /** The earliest `nextCheckAt` of any ticket (of every account), leased or not; null when none waits for one. */
+  earliestDueCheck(): Promise<EpochMillis | null>;
   /**
    * Our write-back moved the ticket from `readAt` (the version we had read all of) to `writtenAt` and changed
    * nothing but our own fields and tags: we have now seen up to `writtenAt`. Only if nothing newer was read meanwhile.
@@ -390,6 +392,11 @@ export interface WritebackStore {
     readonly now: EpochMillis;
     readonly notBefore?: EpochMillis;
   }): Promise<{ readonly revision: number }>;
+  /**
+   * Leases the write-backs due now, oldest first, and with them, up to `limit`, the same accounts' rows still
+   * waiting for their window (never one held back by a Retry-After or a backoff): a call is going to Zendesk for
+   * the account anyway, and one update_many carries them all for the same single write of its budget.
+   */
   claimWritebacks(claim: WorkClaim): Promise<readonly ClaimedWriteback[]>;
   /**
    * `superseded` when a newer state was enqueued meanwhile: the row stays, to be claimed again, without the once

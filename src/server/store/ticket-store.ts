@@ -1,4 +1,4 @@
-import { millisOf } from './database';
+import { millisOf, optionalMillisOf } from './database';
 import type { SourcedTicketEvent, TicketStore } from './sla-store';
 import { inWriteTransaction, lockedForClaim, type StoreContext } from './store-context';
 import { ticketEventRowToEvent, ticketEventToRow } from './ticket-event-rows';
@@ -101,6 +101,11 @@ export function ticketStore(ctx: StoreContext): TicketStore {
           leaseUntil,
         }));
       });
+    },
+
+    async earliestDueCheck() {
+      const row = await db.selectFrom('ticket_states').select((eb) => eb.fn.min('next_check_at').as('earliest')).executeTakeFirstOrThrow();
+      return optionalMillisOf(row.earliest);
     },
 
     async noteOwnWrite({ accountId, ticketId, readAt, writtenAt }) {

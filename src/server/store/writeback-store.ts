@@ -6,8 +6,12 @@ import { inWriteTransaction, lockedForClaim, type StoreContext } from './store-c
 import { keyOf, ticketIn } from './ticket-lease';
 import { writebackRowToClaim } from './writeback-rows';
 
-const isClaimable = (now: number) => (eb: ExpressionBuilder<Database, 'writeback_outbox'>) =>
-  eb.and([eb('not_before', '<=', now), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)])]);
+const isUnleased = (now: number) => (eb: ExpressionBuilder<Database, 'writeback_outbox'>) =>
+  eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]);
+const isClaimable = (now: number) => (eb: ExpressionBuilder<Database, 'writeback_outbox'>) => eb.and([eb('not_before', '<=', now), isUnleased(now)(eb)]);
+/** Waiting for its account's window: not due yet, and not held back by a failure (those carry last_error). */
+const isWaitingForWindow = (now: number) => (eb: ExpressionBuilder<Database, 'writeback_outbox'>) =>
+  eb.and([eb('not_before', '>', now), eb('last_error', 'is', null), isUnleased(now)(eb)]);
 
 export function writebackStore(ctx: StoreContext): WritebackStore {
   const { db } = ctx;
@@ -43,14 +47,30 @@ export function writebackStore(ctx: StoreContext): WritebackStore {
             .limit(limit),
         ).execute();
         if (free.length === 0) return [];
-        // One statement for the batch, then back in the claim's order (oldest enqueued first).
+        const accounts = [...new Set(free.map((key) => key.account_id))];
+        const riders =
+          free.length < limit
+            ? await lockedForClaim(
+                ctx,
+                trx
+                  .selectFrom('writeback_outbox')
+                  .select(['account_id', 'ticket_id'])
+                  .where('account_id', 'in', accounts)
+                  .where(isWaitingForWindow(now))
+                  .orderBy('not_before')
+                  .orderBy('ticket_id')
+                  .limit(limit - free.length),
+              ).execute()
+            : [];
+        const claimed = [...free, ...riders];
+        // One statement for the batch, then back in the claim's order (due ones oldest first, then the riders).
         const rows = await trx
           .updateTable('writeback_outbox')
           .set((eb) => ({ lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
-          .where(ticketIn(free))
+          .where(ticketIn(claimed))
           .returningAll()
           .execute();
-        const order = new Map(free.map((key, index) => [keyOf(key), index]));
+        const order = new Map(claimed.map((key, index) => [keyOf(key), index]));
         return rows.sort((a, b) => (order.get(keyOf(a)) ?? 0) - (order.get(keyOf(b)) ?? 0)).map(writebackRowToClaim);
       });
     },

@@ -54,6 +54,8 @@ describe('health, readiness and metrics', () => {
     expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
     expect(metrics.body).toMatch(/^sla_inbox_depth 1$/m);
     expect(metrics.body).toMatch(/^sla_inbox_oldest_pending_age_seconds 90$/m);
+    // No ticket waits for a due check in this store: the scheduler is not behind.
+    expect(metrics.body).toMatch(/^sla_scheduler_lag_seconds 0$/m);
     expect(metrics.body).not.toMatch(/sla_webhooks_accepted_total\{/);
     await later.close();
   });
