@@ -2,7 +2,7 @@
  * Backtest throughput: tickets replayed per CPU-second, each under the current rules and a draft (two assessments
  * plus the records and the comparison bookkeeping), side by side in the same run with one plain `assessTicket`
  * per ticket (what the server pays to assess a ticket once), as a ratio. Then the whole `sla backtest` path from
- * stored histories in SQLite (list the period's tickets and records, read histories 500 tickets per query, replay,
+ * stored histories in SQLite (list the period's tickets, read histories and records 100 tickets per query, replay,
  * compare, check the reproduction), per CPU-second of this process (`process.cpuUsage`: user + system, so a busy
  * machine does not count against it, and work on other threads would count) and per wall-clock second.
  *

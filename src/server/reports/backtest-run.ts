@@ -4,8 +4,12 @@ import type { EpochMillis } from '../../core/time/instant';
 import { isInstanceOf, recordOfTuple, tupleHoldsRecord, type RecordTuple } from '../store/report-record-tuples';
 import type { SlaStore } from '../store/sla-store';
 
-/** Histories and stored records are read this many tickets at a time: one query each, bounded memory. */
-const BATCH = 500;
+/**
+ * Histories and stored records are read this many tickets at a time: one query each, bounded memory. Small enough
+ * that a batch's parsed events and records die young: at 500 tickets, the young-generation collections copying
+ * them cost ~170 ms per 20,000 tickets, at 100 ~45 ms; the extra queries cost less than the difference.
+ */
+const BATCH = 100;
 
 export interface BacktestRunInput {
   readonly store: SlaStore;
