@@ -103,6 +103,30 @@ describe.each(TEST_DIALECTS)('objective budget alerts against Zendesk on %s', (d
     expect(await budgetTriggers()).toEqual([]);
   });
 
+  it('still sends the alert when a process crashed after recording the breach, before it saved the ticket', async () => {
+    const saved = await world.server.store.saveObjective({
+      accountId: world.account.id,
+      body: { title: 'First replies within 1 h', metric: 'first_reply_time', priority: null, organizationId: null, policyId: null, targetMinutes: 60, percent: 50, period: 'month', timeZone: 'Europe/Warsaw' },
+      // At 100% the first breach of the month already alerts.
+      alert: { enabled: true, thresholdPercent: 100, recipients: RECIPIENTS },
+      now: world.zendesk.clock.now(),
+    });
+    await syncTriggers();
+    const ticketId = await customerTicket('Forgotten');
+    await world.settle();
+    // What the crashed process left: the breach of 10:00 recorded, the ticket's state not yet saved (the scheduler
+    // still holds it as on track, so it wakes at the due time and sees the breach again).
+    const policyId = (await world.server.store.getTicketState(world.account.id, String(ticketId)))?.policyId ?? null;
+    const breachedAt = Date.parse('2026-11-23T09:00:00Z');
+    await world.server.store.recordBreach({ accountId: world.account.id, ticketId: String(ticketId), metric: 'first_reply_time', instance: 1, policyId, breachedAt, recordedAt: breachedAt });
+
+    world.zendesk.admin.advanceTime(61 * MINUTE);
+    await waitFor(async () => (await world.slaOf(ticketId)).tags.includes('sla_out_first_reply_time'));
+    await world.settle();
+    expect(budgetMails().map((m) => [m.to, m.ticketId]).sort()).toEqual([...RECIPIENTS].sort().map((to) => [to, ticketId]));
+    expect((await world.server.store.latestObjectiveAlerts(world.account.id)).get(saved!.objective.id)).toMatchObject({ ticketId: String(ticketId) });
+  });
+
   it('keeps one trigger per alerting objective: created on alerts on, updated on edit, deleted on alerts off; a sync recreates one an admin deleted', async () => {
     const body = { title: 'Urgent replies', metric: 'first_reply_time' as const, priority: 'urgent' as const, organizationId: null, policyId: null, targetMinutes: 30, percent: 95, period: 'month' as const, timeZone: 'Europe/Warsaw' };
     const saved = (await world.server.store.saveObjective({ accountId: world.account.id, body, now: world.zendesk.clock.now() }))!;

@@ -1,4 +1,5 @@
 import type { Account, WritebackDesired } from '../../../src/server/store/sla-store';
+import { anObjectiveBody } from '../../support/an-objective';
 import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../support/test-database';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -121,6 +122,21 @@ describe.each(TEST_DIALECTS)('write-back outbox on %s', (dialect) => {
     await enqueue('7', 'd', T0 + 5);
     const [last] = await store().claimWritebacks({ owner: 'w', now: T0 + 6, leaseMs: LEASE, limit: 5 });
     expect(last?.desired).toEqual(desired('d'));
+  });
+
+  it('records a budget alert with the write that carries its tag: one ticket wins the period, the others write without it', async () => {
+    const saved = await store().saveObjective({ accountId: account.id, body: anObjectiveBody(), alert: { enabled: true, thresholdPercent: 25, recipients: ['lead@example.test'] }, now: T0 });
+    const alert = (ticketId: string) => ({ tag: 'sla_budget_abc', objectiveId: saved!.objective.id, periodStart: T0, ticketId, attainmentPercent: 80, budget: 2, budgetRemaining: 0.4, sentAt: T0 });
+    const withAlert = { ...desired('a'), onceTags: ['sla_budget_abc'] };
+    await expect(store().enqueueWriteback({ accountId: account.id, ticketId: '8', desired: withAlert, now: T0, alerts: [alert('8')] })).resolves.toEqual({ revision: 1, alertTags: ['sla_budget_abc'] });
+    await expect(store().enqueueWriteback({ accountId: account.id, ticketId: '9', desired: withAlert, now: T0, alerts: [alert('9')] })).resolves.toEqual({ revision: 1, alertTags: [] });
+    const claimed = await store().claimWritebacks({ owner: 'w', now: T0, leaseMs: LEASE, limit: 5 });
+    expect(claimed.map((c) => [c.ticketId, c.desired.onceTags])).toEqual([
+      ['8', ['sla_budget_abc']],
+      ['9', undefined],
+    ]);
+    const sent = await store().latestObjectiveAlerts(account.id);
+    expect(sent.get(saved!.objective.id)).toMatchObject({ ticketId: '8', periodStart: T0, budgetRemaining: 0.4 });
   });
 
   it('reclaims a write-back whose lease ran out; the late owner learns it lost the lease', async () => {

@@ -8,7 +8,7 @@ import type { ZendeskClients } from '../zendesk/zendesk-clients';
 import { isZendeskError } from '../zendesk/zendesk-errors';
 import type { ZendeskTicket } from '../zendesk/zendesk-json';
 import type { AccountRulesCache } from './account-rules';
-import { budgetAlertTags } from './objective-budget-alerts';
+import { budgetAlertsDue } from './objective-budget-alerts';
 import { sameWriteback, slaWriteback, ticketShows } from './sla-writeback';
 import type { UserDirectory } from './user-directory';
 import { alreadySeen, stampOf } from '../store/seen-through';
@@ -103,18 +103,20 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
   for (const t of transitions) {
     if (t.kind !== 'breached') continue;
     const policyId = assessment.policy.kind === 'selected' ? assessment.policy.policy.id : null;
-    const { recorded } = await store.recordBreach({ accountId: account.id, ticketId: work.ticketId, metric: t.metric, instance: t.instance, policyId, breachedAt: t.at, recordedAt: now });
-    if (recorded) newlyBreached.push(...records.filter((r) => r.metric === t.metric && r.instance === t.instance));
+    await store.recordBreach({ accountId: account.id, ticketId: work.ticketId, metric: t.metric, instance: t.instance, policyId, breachedAt: t.at, recordedAt: now });
+    // Recorded already or not: after a crash before the state was saved, this retry sees the transition again
+    // and must still check the budgets (an alert is recorded once per period whatever the retries).
+    newlyBreached.push(...records.filter((r) => r.metric === t.metric && r.instance === t.instance));
   }
   // Objectives whose error budget these breaches brought to the alert threshold: their tags go out in this write
   // (none on a closed ticket, which takes no write: the objective's next breach elsewhere sends the alert).
-  const budgetTags = ticket.status === 'closed' ? [] : await budgetAlertTags(deps, account, newlyBreached, now);
+  const alerts = ticket.status === 'closed' ? [] : await budgetAlertsDue(deps, account, newlyBreached, now);
   deps.events?.transitions?.(account, work.ticketId, transitions);
 
   const shows = slaWriteback(assessment, setup);
   // A budget tag goes out once, with this write or a newer one that replaces it before it is written; the ticket
   // shows no budget tag afterwards (its trigger removes it).
-  const desired = budgetTags.length === 0 ? shows : { ...shows, onceTags: budgetTags };
+  const desired = alerts.length === 0 ? shows : { ...shows, onceTags: alerts.map((a) => a.tag) };
   const shownNow = zendeskTicket ? (ticketShows(zendeskTicket, desired) ? desired : null) : (state?.shown ?? null);
   const zendeskUpdatedAt = zendeskTicket ? DateTime.fromISO(zendeskTicket.updated_at, { zone: 'utc' }).toMillis() : (state?.zendeskUpdatedAt ?? null);
   // Zendesk refuses any update to a closed ticket: what it shows stays as it was when the ticket closed.
@@ -123,7 +125,10 @@ export async function processTicket(deps: PipelineDeps, work: TicketWork): Promi
     const updatedStamp = zendeskTicket?.updated_at ?? (zendeskUpdatedAt === null ? null : stampOf(zendeskUpdatedAt));
     const tags = zendeskTicket?.tags ?? state?.shown?.addTags ?? [];
     const notBefore = writebackNotBefore({ now, windowMs: deps.writebackWindowMs ?? 0, accountId: account.id, tags, desired });
-    await store.enqueueWriteback({ accountId: account.id, ticketId: work.ticketId, desired: { ...desired, updatedStamp }, now, notBefore });
+    const queued = await store.enqueueWriteback({ accountId: account.id, ticketId: work.ticketId, desired: { ...desired, updatedStamp }, now, notBefore, ...(alerts.length > 0 ? { alerts } : {}) });
+    for (const alert of alerts.filter((a) => queued.alertTags?.includes(a.tag))) {
+      deps.log.info({ accountId: account.id, objectiveId: alert.objectiveId, periodStart: alert.periodStart, remaining: alert.budgetRemaining }, 'objective budget alert');
+    }
     deps.events?.writebackQueued?.(account, work.ticketId);
   }
   const toSave = {

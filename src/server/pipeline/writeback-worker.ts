@@ -5,6 +5,7 @@ import { isZendeskError } from '../zendesk/zendesk-errors';
 import type { WorkerOptions } from './inbox-worker';
 import type { PipelineDeps } from './process-ticket';
 import { noteBatchWrites } from './batch-write-check';
+import { budgetTriggersBeforeWrite } from './objective-budget-alerts';
 import { runBounded } from './run-bounded';
 import { ticketShows } from './sla-writeback';
 import { auditChangesHistory } from './zendesk-history';
@@ -30,7 +31,8 @@ export async function drainWritebacks(deps: WritebackDeps, options: WorkerOption
   const byAccount = new Map<string, ClaimedWriteback[]>();
   for (const claim of claims) byAccount.set(claim.accountId, [...(byAccount.get(claim.accountId) ?? []), claim]);
   const singles: ClaimedWriteback[] = [];
-  for (const group of byAccount.values()) {
+  for (const [accountId, group] of byAccount) {
+    await budgetTriggersBeforeWrite(deps, accountId, group);
     // Several tickets of one account at once (the scheduler's breach tags on a busy morning): one update_many
     // spends one call of the account's update budget instead of one per ticket.
     if (group.length >= MIN_BATCH) singles.push(...(await writeBatch(deps, options, group)));

@@ -99,23 +99,8 @@ export function objectiveStore(database: Kysely<Database>): ObjectiveStore {
       return result.numUpdatedRows > 0n;
     },
 
-    async claimObjectiveAlert(alert) {
-      const inserted = await db
-        .insertInto('sla_objective_alerts')
-        .values({
-          objective_id: alert.objectiveId,
-          period_start: alert.periodStart,
-          account_id: alert.accountId,
-          ticket_id: alert.ticketId,
-          attainment_percent: alert.attainmentPercent,
-          budget: alert.budget,
-          budget_remaining: alert.budgetRemaining,
-          sent_at: alert.sentAt,
-        })
-        .onConflict((oc) => oc.columns(['objective_id', 'period_start']).doNothing())
-        .returning('objective_id')
-        .executeTakeFirst();
-      return inserted !== undefined;
+    claimObjectiveAlert(alert) {
+      return insertObjectiveAlert(database, alert);
     },
 
     async countObjectiveRecords(slice, targetMinutes) {
@@ -153,4 +138,29 @@ export function objectiveStore(database: Kysely<Database>): ObjectiveStore {
       return latest;
     },
   };
+}
+
+/**
+ * Records the period's alert unless one is recorded already: true for exactly one caller per objective and period.
+ * Takes the transaction of the write-back that carries the alert's tag (enqueueWriteback), so that an alert is
+ * never recorded as sent without its tag queued.
+ */
+export async function insertObjectiveAlert(database: Kysely<Database>, alert: ObjectiveAlert & { readonly accountId: string }): Promise<boolean> {
+  const inserted = await database
+    .withTables<{ sla_objective_alerts: SlaObjectiveAlertsTable }>()
+    .insertInto('sla_objective_alerts')
+    .values({
+      objective_id: alert.objectiveId,
+      period_start: alert.periodStart,
+      account_id: alert.accountId,
+      ticket_id: alert.ticketId,
+      attainment_percent: alert.attainmentPercent,
+      budget: alert.budget,
+      budget_remaining: alert.budgetRemaining,
+      sent_at: alert.sentAt,
+    })
+    .onConflict((oc) => oc.columns(['objective_id', 'period_start']).doNothing())
+    .returning('objective_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }

@@ -4,7 +4,7 @@ import type { ScheduleSpec } from '../../core/schedule/schedule-spec';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import type { EpochMillis } from '../../core/time/instant';
 import type { ReassessmentStore } from './reassessment-store';
-import type { RecordSlice, ReportQueryStore } from './report-queries';
+import type { ObjectiveAlert, RecordSlice, ReportQueryStore } from './report-queries';
 import type { TicketSlaAssessment } from '../../core/clock/ticket-sla-assessment';
 import type { ReportRecord } from '../../core/report/report-record';
 
@@ -380,10 +380,20 @@ export interface ClaimedWriteback {
   readonly leaseUntil: EpochMillis;
 }
 
+/** An objective's budget alert for its period, and the tag whose trigger mails it. */
+export interface BudgetAlertClaim extends ObjectiveAlert {
+  readonly tag: string;
+}
+
 export interface WritebackStore {
   /**
    * One row per ticket: replaces a pending desired state instead of queueing a second update. The write goes no
    * sooner than `notBefore` (default `now`; the write-back window), or the earlier time a pending state asked for.
+   *
+   * `alerts`: objective budget alerts whose tag (among `desired.onceTags`) this write carries. Each is recorded as
+   * its period's alert in the same transaction, and its tag stays only if this call recorded it: exactly one
+   * ticket carries a period's alert, and a crash cannot record an alert without its tag queued (or the reverse).
+   * `alertTags` answers the tags that stayed.
    */
   enqueueWriteback(input: {
     readonly accountId: string;
@@ -391,7 +401,8 @@ export interface WritebackStore {
     readonly desired: WritebackDesired;
     readonly now: EpochMillis;
     readonly notBefore?: EpochMillis;
-  }): Promise<{ readonly revision: number }>;
+    readonly alerts?: readonly BudgetAlertClaim[];
+  }): Promise<{ readonly revision: number; readonly alertTags?: readonly string[] }>;
   /**
    * Leases the write-backs due now, oldest first, and with them, up to `limit`, the same accounts' rows still
    * waiting for their window (never one held back by a Retry-After or a backoff): a call is going to Zendesk for

@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { EpochMillis } from '../../core/time/instant';
 import type { Database } from './database';
 import type { WritebackDesired, WritebackStore } from './sla-store';
+import { insertObjectiveAlert } from './report-objectives';
 import { inWriteTransaction, lockedForClaim, type StoreContext } from './store-context';
 import { keyOf, ticketIn } from './ticket-lease';
 import { writebackRowToClaim } from './writeback-rows';
@@ -21,15 +22,19 @@ export function writebackStore(ctx: StoreContext): WritebackStore {
     return (ctx.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
   };
   return {
-    async enqueueWriteback({ accountId, ticketId, desired, now, notBefore = now }) {
+    async enqueueWriteback({ accountId, ticketId, desired, now, notBefore = now, alerts }) {
       return inWriteTransaction(ctx, async (trx) => {
+        // An alert's tag goes only with the write that records the alert (another ticket may have won the period's).
+        const lost = new Set<string>();
+        for (const alert of alerts ?? []) if (!(await insertObjectiveAlert(trx, { ...alert, accountId }))) lost.add(alert.tag);
         // A pending state's once tags (an alert not written yet) stay with the newer state. The row lock makes a
         // write-back finishing meanwhile see the newer revision, and take out what it wrote (completeWriteback).
         const pending = await pendingOf(trx, accountId, ticketId);
-        const onceTags = union(pending ? onceTagsOf(pending.desired) : [], desired.onceTags ?? []);
+        const onceTags = union(pending ? onceTagsOf(pending.desired) : [], (desired.onceTags ?? []).filter((tag) => !lost.has(tag)));
         const { onceTags: _given, ...state } = desired;
         const json = JSON.stringify(onceTags.length > 0 ? { ...state, onceTags } : state);
-        return upsert(trx, { accountId, ticketId, json, now, notBefore });
+        const { revision } = await upsert(trx, { accountId, ticketId, json, now, notBefore });
+        return alerts ? { revision, alertTags: alerts.map((a) => a.tag).filter((tag) => !lost.has(tag)) } : { revision };
       });
     },
 
