@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { complianceReport, type ReportRecord } from '../../../src/core/report';
+import { complianceReport, ComplianceAccumulator, type ReportDimension, type ReportRecord } from '../../../src/core/report';
 import { aRecord } from './a-record';
 
 interface GroupPlan {
@@ -85,5 +85,32 @@ describe('complianceReport', () => {
         expect(rows.length).toBe(Object.values(plans).filter((p) => p.met + p.metLate + p.breached + p.running > 0).length);
       }),
     );
+  });
+
+  it('counts whole tickets (addTicket) as it counts their records one by one, with no set of ticket ids, and will not roll them up', () => {
+    const metrics = ['first_reply_time', 'next_reply_time', 'agent_work_time'] as const;
+    const statuses = ['met', 'met_late', 'breached', 'active', 'not_applicable'];
+    const aRecordOf = fc.record({
+      metric: fc.constantFrom(...metrics),
+      policyId: fc.constantFrom('p1', 'p2', null),
+      priority: fc.constantFrom('high' as const, 'low' as const, null),
+      status: fc.constantFrom(...statuses),
+      businessMinutes: fc.option(fc.nat(500)),
+    });
+    const groupings: readonly (readonly ReportDimension[])[] = [['policy', 'metric', 'priority'], ['metric', 'priority'], []];
+    fc.assert(
+      fc.property(fc.array(fc.array(aRecordOf, { maxLength: 6 }), { maxLength: 12 }), (tickets) => {
+        const byTicket = tickets.map((fields, t) => fields.map((f, i) => aRecord({ ...f, ticketId: `t${t}`, instance: i + 1 })));
+        for (const groupBy of groupings) {
+          const whole = new ComplianceAccumulator({ groupBy, filters: { channel: 'email' } });
+          for (const records of byTicket) whole.addTicket(records);
+          expect(whole.rows()).toEqual(complianceReport(byTicket.flat(), { groupBy, filters: { channel: 'email' } }));
+        }
+      }),
+    );
+    const whole = new ComplianceAccumulator({ groupBy: ['metric'] });
+    expect(() => whole.addTicket([aRecord({ ticketId: '1' }), aRecord({ ticketId: '2' })])).toThrow(/one ticket/);
+    whole.addTicket([aRecord()]);
+    expect(() => whole.rollUp([])).toThrow(/rolled up/);
   });
 });

@@ -60,8 +60,9 @@ function snapshotOf(ticket: BacktestTicket, at: EpochMillis): TicketSnapshot {
 }
 
 interface Side {
-  /** By policy, metric and priority; the per metric and priority view is rolled up from it. */
-  readonly compliance: ComplianceAccumulator;
+  /** By policy, metric and priority, and by metric and priority: each ticket's records are added to both whole. */
+  readonly byPolicy: ComplianceAccumulator;
+  readonly byMetric: ComplianceAccumulator;
   readonly objectives: ObjectiveCounts[];
 }
 
@@ -86,7 +87,8 @@ export class Backtest {
   constructor(private readonly config: BacktestConfig) {
     const objectives = config.objectives ?? [];
     const side = (): Side => ({
-      compliance: new ComplianceAccumulator({ groupBy: BY_POLICY }),
+      byPolicy: new ComplianceAccumulator({ groupBy: BY_POLICY }),
+      byMetric: new ComplianceAccumulator({ groupBy: BY_METRIC }),
       objectives: objectives.map(() => ({ good: 0, bad: 0, undecided: 0 })),
     });
     this.current = side();
@@ -94,7 +96,10 @@ export class Backtest {
     this.periods = objectives.map((o) => objectivePeriodOf(config.asOf, o.period, o.timeZone));
   }
 
-  /** Replays one ticket under both rule sets; returns its records under the current rules that started in the period. */
+  /**
+   * Replays one ticket under both rule sets; returns its records under the current rules that started in the period.
+   * Each ticket is added once: its records are counted as a whole ticket.
+   */
   add(ticket: BacktestTicket): readonly ReportRecord[] {
     const at = ticket.at ?? this.config.asOf;
     const snapshot = snapshotOf(ticket, at);
@@ -113,8 +118,8 @@ export class Backtest {
     const objectives = this.config.objectives ?? [];
     return {
       tickets: this.tickets,
-      byPolicy: sideBySide(this.current.compliance.rows(), this.draft.compliance.rows(), BY_POLICY),
-      byMetric: sideBySide(this.current.compliance.rollUp(BY_METRIC), this.draft.compliance.rollUp(BY_METRIC), BY_METRIC),
+      byPolicy: sideBySide(this.current.byPolicy.rows(), this.draft.byPolicy.rows(), BY_POLICY),
+      byMetric: sideBySide(this.current.byMetric.rows(), this.draft.byMetric.rows(), BY_METRIC),
       breachesGained: [...this.gained].sort(byInstance),
       breachesLost: [...this.lost].sort(byInstance),
       policySwitches: [...this.switches].sort(bySwitchTicket),
@@ -133,9 +138,10 @@ export class Backtest {
     for (const record of records) {
       if (record.startedAt < from || record.startedAt >= to) continue;
       kept.push(record);
-      side.compliance.add(record);
       if (side.objectives.length > 0) this.countObjectives(record, side);
     }
+    side.byPolicy.addTicket(kept);
+    side.byMetric.addTicket(kept);
     return kept;
   }
 

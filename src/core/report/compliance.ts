@@ -54,7 +54,11 @@ export function complianceRow(
 
 interface Bucket {
   readonly key: ComplianceRow['key'];
+  /** Distinct tickets of records added one by one (`add`). */
   readonly tickets: Set<string>;
+  /** Tickets added whole (`addTicket`), each counted once: `stamp` is the last call that counted one. */
+  ticketCount: number;
+  stamp: number;
   met: number;
   metLate: number;
   breached: number;
@@ -81,23 +85,47 @@ export class ComplianceAccumulator {
   private readonly buckets: Bucket[] = [];
   private readonly tree: BucketTree = new Map();
   private readonly fields: readonly (keyof ReportRecord)[];
+  private stamps = 0;
 
   constructor(private readonly query: ComplianceQuery) {
     this.fields = query.groupBy.map(recordFieldOf);
   }
 
   add(record: ReportRecord): void {
+    this.count(record)?.tickets.add(record.ticketId);
+  }
+
+  /**
+   * Adds all the records of one ticket, which is never added again (nor by `add`): a backtest's way, with no set
+   * of ticket ids to grow per group. Such counts cannot be rolled up (a ticket may be in several finer groups):
+   * group the same records with a second accumulator instead.
+   */
+  addTicket(records: readonly ReportRecord[]): void {
+    const stamp = ++this.stamps;
+    const ticketId = records[0]?.ticketId;
+    for (const record of records) {
+      if (record.ticketId !== ticketId) throw new Error(`addTicket takes one ticket's records, got ${ticketId} and ${record.ticketId}`);
+      const bucket = this.count(record);
+      if (bucket && bucket.stamp !== stamp) {
+        bucket.stamp = stamp;
+        bucket.ticketCount++;
+      }
+    }
+  }
+
+  /** Counts the record's outcome in its group; the group, or null when the record is filtered out or not measured. */
+  private count(record: ReportRecord): Bucket | null {
     const { query } = this;
-    if (query.filters && !matchesFilters(record, query.filters)) return;
+    if (query.filters && !matchesFilters(record, query.filters)) return null;
     const outcome = outcomeOf(record.status);
-    if (outcome === 'not_measured') return;
+    if (outcome === 'not_measured') return null;
     const bucket = this.bucketOf(record);
-    bucket.tickets.add(record.ticketId);
     if (outcome === 'met') bucket.met++;
     else if (outcome === 'met_late') bucket.metLate++;
     else if (outcome === 'breached') bucket.breached++;
     else bucket.running++;
     if ((outcome === 'met' || outcome === 'met_late') && record.businessMinutes !== null) bucket.fulfilledMinutes.push(record.businessMinutes);
+    return bucket;
   }
 
   private bucketOf(record: ReportRecord): Bucket {
@@ -115,7 +143,7 @@ export class ComplianceAccumulator {
     let bucket = level.get(value) as Bucket | undefined;
     if (!bucket) {
       const key = Object.fromEntries(this.query.groupBy.map((dimension) => [dimension, dimensionValue(record, dimension)]));
-      bucket = { key, tickets: new Set(), met: 0, metLate: 0, breached: 0, running: 0, fulfilledMinutes: [] };
+      bucket = { key, tickets: new Set(), ticketCount: 0, stamp: 0, met: 0, metLate: 0, breached: 0, running: 0, fulfilledMinutes: [] };
       level.set(value, bucket);
       this.buckets.push(bucket);
     }
@@ -127,12 +155,13 @@ export class ComplianceAccumulator {
    * from the finer groups: a backtest counts each record once and still reports two groupings.
    */
   rollUp(groupBy: readonly ReportDimension[]): ComplianceRow[] {
+    if (this.stamps > 0) throw new Error('Counts of whole tickets (addTicket) cannot be rolled up');
     const merged = new Map<string, Bucket>();
     for (const b of this.buckets) {
       const id = JSON.stringify(groupBy.map((d) => b.key[d] ?? null));
       let into = merged.get(id);
       if (!into) {
-        into = { key: Object.fromEntries(groupBy.map((d) => [d, b.key[d] ?? null])), tickets: new Set(), met: 0, metLate: 0, breached: 0, running: 0, fulfilledMinutes: [] };
+        into = { key: Object.fromEntries(groupBy.map((d) => [d, b.key[d] ?? null])), tickets: new Set(), ticketCount: 0, stamp: 0, met: 0, metLate: 0, breached: 0, running: 0, fulfilledMinutes: [] };
         merged.set(id, into);
       }
       for (const ticket of b.tickets) into.tickets.add(ticket);
@@ -155,7 +184,7 @@ function rowsOf(buckets: Iterable<Bucket>, groupBy: readonly ReportDimension[]):
   const rows = [...buckets].map((b) =>
     complianceRow(
       b.key,
-      { tickets: b.tickets.size, instances: b.met + b.metLate + b.breached + b.running, met: b.met, metLate: b.metLate, breached: b.breached, running: b.running },
+      { tickets: b.tickets.size + b.ticketCount, instances: b.met + b.metLate + b.breached + b.running, met: b.met, metLate: b.metLate, breached: b.breached, running: b.running },
       // A typed array sorts numbers natively, ascending, with no comparator call per pair.
       Float64Array.from(b.fulfilledMinutes).sort(),
     ),
