@@ -1,5 +1,5 @@
 import type { ReportRecord } from '../../../src/core/report';
-import { isInstanceOf, RECORD_TUPLE_COLUMNS, RECORD_TUPLE_FIELDS, recordOfTuple, tupleHoldsRecord, type RecordTuple } from '../../../src/server/store/report-record-tuples';
+import { isInstanceOf, RECORD_TUPLE_COLUMNS, RECORD_TUPLE_FIELDS, recordOfTuple, tupleHoldsRecord, tupleOfInstance, type RecordTuple } from '../../../src/server/store/report-record-tuples';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 
@@ -48,5 +48,8 @@ describe('stored record tuples', () => {
   it('tell another instance by metric or number', () => {
     expect(isInstanceOf(tupleOf({ ...record, instance: 3 }), record)).toBe(false);
     expect(isInstanceOf(tupleOf({ ...record, metric: 'first_reply_time' }), record)).toBe(false);
+    const others = [tupleOf({ ...record, instance: 3 }), tupleOf({ ...record, metric: 'first_reply_time' })];
+    expect(tupleOfInstance(others, record)).toBeUndefined();
+    expect(tupleOfInstance([...others, tupleOf({ ...record, status: 'met' })], record)?.[9]).toBe('met');
   });
 });

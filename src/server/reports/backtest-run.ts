@@ -1,7 +1,7 @@
 import { Backtest, type BacktestComparison, type ReportRecord, type RuleSet } from '../../core/report';
 import { compileRules } from '../pipeline/account-rules';
 import type { EpochMillis } from '../../core/time/instant';
-import { isInstanceOf, recordOfTuple, tupleHoldsRecord, type RecordTuple } from '../store/report-record-tuples';
+import { isInstanceOf, recordOfTuple, tupleHoldsRecord, tupleOfInstance, type RecordTuple } from '../store/report-record-tuples';
 import type { SlaStore } from '../store/sla-store';
 
 /**
@@ -68,15 +68,15 @@ class ReproductionCheck {
     for (const tuples of stored.values()) this.stored += tuples.length;
     for (const [ticketId, records] of replayed) {
       const tuples = stored.get(ticketId) ?? [];
-      // A replayed instance claims the stored one with its metric and number; (metric, instance) is unique per ticket.
+      // A replayed instance claims the stored one with its metric and number.
       let claimed = 0;
       for (const record of records) {
-        this.replayed++;
-        const match = tuples.find((t) => isInstanceOf(t, record));
+        const match = tupleOfInstance(tuples, record);
         if (match) claimed++;
         if (match && tupleHoldsRecord(match, record)) this.identical++;
         else if (this.differing.length < SHOWN) this.differing.push(keyOf(record));
       }
+      this.replayed += records.length;
       if (claimed < tuples.length) for (const t of tuples) if (!records.some((r) => isInstanceOf(t, r))) unclaimed.push(recordOfTuple(ticketId, t));
     }
     for (const [ticketId, tuples] of stored) if (!replayed.has(ticketId)) for (const t of tuples) unclaimed.push(recordOfTuple(ticketId, t));

@@ -62,6 +62,12 @@ export function recordOfTuple(ticketId: string, t: RecordTuple): ReportRecord {
 /** Whether the tuple is this record's instance (same metric and number); the ticket is the caller's to match. */
 export const isInstanceOf = (t: RecordTuple, r: ReportRecord): boolean => t[1] === r.instance && t[0] === r.metric;
 
+/** The tuple of the record's instance among its ticket's stored tuples, if any; (metric, instance) is unique per ticket. */
+export function tupleOfInstance(tuples: readonly RecordTuple[], r: ReportRecord): RecordTuple | undefined {
+  for (const t of tuples) if (t[1] === r.instance && t[0] === r.metric) return t;
+  return undefined;
+}
+
 /**
  * Whether the stored tuple holds exactly the record's values, field by field (the ticket aside: the caller matched
  * it). Written out rather than looped over names: this runs for every record of a backtest. recordOfTuple is the
