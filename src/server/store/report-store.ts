@@ -173,18 +173,11 @@ export function reportStore({ db, dialect }: StoreContext, percentiles: Percenti
     async listTicketHistories(accountId, ticketIds) {
       const histories = new Map<string, readonly TicketEvent[]>();
       if (ticketIds.length === 0) return histories;
-      // One row per ticket, its payloads joined in seq order into one JSON array by SQL (string_agg with ORDER BY:
-      // PostgreSQL, SQLite >= 3.44): a backtest reads a month of histories, and one row and one JSON.parse per
-      // ticket cost about half of one row and one parse per event. Payloads are JSON.stringify'd events.
-      const rows = await db
-        .selectFrom('ticket_events')
-        .select(['ticket_id', sql<string>`'[' || string_agg(payload, ',' order by seq) || ']'`.as('events')])
-        .where('account_id', '=', accountId)
-        .where('ticket_id', 'in', ticketIds)
-        .groupBy('ticket_id')
-        .orderBy('ticket_id')
-        .execute();
-      for (const row of rows) histories.set(row.ticket_id, JSON.parse(row.events) as TicketEvent[]);
+      // One row per ticket: its payloads joined in seq order, kept by triggers on ticket_events (migration 0008), so
+      // a batch costs a primary-key lookup per ticket and one JSON.parse each. Payloads are JSON.stringify'd events.
+      const { rows } = await sql<{ ticket_id: string; events: string }>`select ticket_id, events from ticket_histories
+        where account_id = ${accountId} and ticket_id in (${sql.join(ticketIds)}) order by ticket_id`.execute(db);
+      for (const row of rows) histories.set(row.ticket_id, JSON.parse(`[${row.events}]`) as TicketEvent[]);
       return histories;
     },
 

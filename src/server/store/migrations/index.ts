@@ -6,6 +6,7 @@ import * as zendeskLink from './0004-zendesk-link';
 import * as policyVersionApply from './0005-policy-version-apply';
 import * as reportIndexes from './0006-report-indexes';
 import * as objectiveAlerts from './0007-objective-alerts';
+import * as ticketHistories from './0008-ticket-histories';
 
 /**
  * Migrations live in code (not read from a folder at run time), so the bundled server and the tests run the very
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-policy-version-apply': policyVersionApply,
   '0006-report-indexes': reportIndexes,
   '0007-objective-alerts': objectiveAlerts,
+  '0008-ticket-histories': ticketHistories,
 };
 
 export const migrationProvider: MigrationProvider = {
