@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { syncBudgetTriggers } from '../../../src/server/zendesk/objective-alert-triggers';
 import { ZendeskClients } from '../../../src/server/zendesk/zendesk-clients';
+import { anObjectiveBody } from '../../support/an-objective';
 import { TEST_DIALECTS } from '../../support/test-database';
 import { aPolicyBody, aPipelineWorld, type PipelineWorld } from './support/pipeline-fixture';
 
@@ -40,14 +41,20 @@ describe.each(TEST_DIALECTS)('objective budget alerts against Zendesk on %s', (d
     syncBudgetTriggers({ client: new ZendeskClients(world.zendesk.clock).for(world.account), store: world.server.store, accountId: world.account.id, log: pino({ level: 'silent' }) });
   const budgetTriggers = async () => ((await world.zendesk.call('GET', '/api/v2/triggers.json')).body.triggers as { id: number; title: string }[]).filter((t) => t.title.startsWith('SLA budget alert: '));
 
-  it('mails each recipient once when breaches spend the budget down to the threshold, and not again that month', async () => {
+  /** "50% of first replies within 60 business minutes, per month", alerting the recipients at `thresholdPercent`. */
+  async function alertingObjective(title: string, thresholdPercent: number) {
     const saved = await world.server.store.saveObjective({
       accountId: world.account.id,
-      body: { title: 'Half of first replies within 1 h', metric: 'first_reply_time', priority: null, organizationId: null, policyId: null, targetMinutes: 60, percent: 50, period: 'month', timeZone: 'Europe/Warsaw' },
-      alert: { enabled: true, thresholdPercent: 25, recipients: RECIPIENTS },
+      body: anObjectiveBody({ title, priority: null, percent: 50 }),
+      alert: { enabled: true, thresholdPercent, recipients: RECIPIENTS },
       now: world.zendesk.clock.now(),
     });
     await syncTriggers();
+    return saved;
+  }
+
+  it('mails each recipient once when breaches spend the budget down to the threshold, and not again that month', async () => {
+    const saved = await alertingObjective('Half of first replies within 1 h', 25);
     const [trigger] = await budgetTriggers();
     expect(trigger?.title).toMatch(/^SLA budget alert: Half of first replies within 1 h \[[0-9a-f]{12}\]$/);
 
@@ -104,14 +111,8 @@ describe.each(TEST_DIALECTS)('objective budget alerts against Zendesk on %s', (d
   });
 
   it('still sends the alert when a process crashed after recording the breach, before it saved the ticket', async () => {
-    const saved = await world.server.store.saveObjective({
-      accountId: world.account.id,
-      body: { title: 'First replies within 1 h', metric: 'first_reply_time', priority: null, organizationId: null, policyId: null, targetMinutes: 60, percent: 50, period: 'month', timeZone: 'Europe/Warsaw' },
-      // At 100% the first breach of the month already alerts.
-      alert: { enabled: true, thresholdPercent: 100, recipients: RECIPIENTS },
-      now: world.zendesk.clock.now(),
-    });
-    await syncTriggers();
+    // At 100% the first breach of the month already alerts.
+    const saved = await alertingObjective('First replies within 1 h', 100);
     const ticketId = await customerTicket('Forgotten');
     await world.settle();
     // What the crashed process left: the breach of 10:00 recorded, the ticket's state not yet saved (the scheduler
