@@ -1,5 +1,5 @@
 import type { ReportRecord } from '../../../src/core/report';
-import { isInstanceOf, RECORD_TUPLE_COLUMNS, RECORD_TUPLE_FIELDS, recordOfTuple, tupleHoldsRecord, tupleOfInstance, type RecordTuple } from '../../../src/server/store/report-record-tuples';
+import { compareTicket, isInstanceOf, RECORD_TUPLE_COLUMNS, RECORD_TUPLE_FIELDS, recordOfTuple, tupleHoldsRecord, tupleOfInstance, type RecordTuple } from '../../../src/server/store/report-record-tuples';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 
@@ -51,5 +51,14 @@ describe('stored record tuples', () => {
     const others = [tupleOf({ ...record, instance: 3 }), tupleOf({ ...record, metric: 'first_reply_time' })];
     expect(tupleOfInstance(others, record)).toBeUndefined();
     expect(tupleOfInstance([...others, tupleOf({ ...record, status: 'met' })], record)?.[9]).toBe('met');
+  });
+
+  it('compare a ticket: a verdict per replayed record, and how many stored tuples the replay claimed', () => {
+    const second = { ...record, instance: 3 };
+    const stored = [tupleOf(record), tupleOf({ ...second, calendarMinutes: 1 }), tupleOf({ ...record, instance: 9 })];
+    const verdicts: [number, boolean][] = [];
+    const claimed = compareTicket(stored, [record, second, { ...record, instance: 4 }], (r, identical) => verdicts.push([r.instance, identical]));
+    expect(verdicts).toEqual([[2, true], [3, false], [4, false]]);
+    expect(claimed).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { Backtest, type BacktestComparison, type ReportRecord, type RuleSet } from '../../core/report';
 import { compileRules } from '../pipeline/account-rules';
 import type { EpochMillis } from '../../core/time/instant';
-import { isInstanceOf, recordOfTuple, tupleHoldsRecord, tupleOfInstance, type RecordTuple } from '../store/report-record-tuples';
+import { compareTicket, isInstanceOf, recordOfTuple, type RecordTuple } from '../store/report-record-tuples';
 import type { SlaStore } from '../store/sla-store';
 
 /**
@@ -62,20 +62,18 @@ class ReproductionCheck {
   /** The oldest stored records no replay gave back, at most SHOWN, oldest first. */
   private unmatched: ReportRecord[] = [];
 
+  private readonly verdict = (record: ReportRecord, identical: boolean): void => {
+    if (identical) this.identical++;
+    else if (this.differing.length < SHOWN) this.differing.push(keyOf(record));
+  };
+
   /** Compares one batch: its tickets' stored records, and what replaying each gave. */
   addBatch(stored: ReadonlyMap<string, readonly RecordTuple[]>, replayed: ReadonlyMap<string, readonly ReportRecord[]>): void {
     const unclaimed: ReportRecord[] = [];
     for (const tuples of stored.values()) this.stored += tuples.length;
     for (const [ticketId, records] of replayed) {
       const tuples = stored.get(ticketId) ?? [];
-      // A replayed instance claims the stored one with its metric and number.
-      let claimed = 0;
-      for (const record of records) {
-        const match = tupleOfInstance(tuples, record);
-        if (match) claimed++;
-        if (match && tupleHoldsRecord(match, record)) this.identical++;
-        else if (this.differing.length < SHOWN) this.differing.push(keyOf(record));
-      }
+      const claimed = compareTicket(tuples, records, this.verdict);
       this.replayed += records.length;
       if (claimed < tuples.length) for (const t of tuples) if (!records.some((r) => isInstanceOf(t, r))) unclaimed.push(recordOfTuple(ticketId, t));
     }

@@ -94,3 +94,18 @@ export function tupleHoldsRecord(t: RecordTuple, r: ReportRecord): boolean {
     everyField
   );
 }
+
+/**
+ * Compares one ticket's replayed records with its stored tuples: tells `verdict` of each replayed record whether a
+ * tuple holds it exactly, and returns how many tuples some replayed record claimed (its metric and number). One
+ * call per ticket, so a backtest's ~200,000 comparisons stay inside this module.
+ */
+export function compareTicket(tuples: readonly RecordTuple[], records: readonly ReportRecord[], verdict: (record: ReportRecord, identical: boolean) => void): number {
+  let claimed = 0;
+  for (const record of records) {
+    const match = tupleOfInstance(tuples, record);
+    if (match) claimed++;
+    verdict(record, match !== undefined && tupleHoldsRecord(match, record));
+  }
+  return claimed;
+}
