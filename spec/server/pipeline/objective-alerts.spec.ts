@@ -111,14 +111,17 @@ describe.each(TEST_DIALECTS)('objective budget alerts against Zendesk on %s', (d
   });
 
   it('still sends the alert when a process crashed after recording the breach, before it saved the ticket', async () => {
-    // At 100% the first breach of the month already alerts.
+    // At 100% the first breach of the month alerts, once its budget can take one: one reply in time first.
     const saved = await alertingObjective('First replies within 1 h', 100);
+    const answered = await customerTicket('Answered');
+    world.zendesk.admin.advanceTime(10 * MINUTE);
+    await agentReply(answered);
     const ticketId = await customerTicket('Forgotten');
     await world.settle();
-    // What the crashed process left: the breach of 10:00 recorded, the ticket's state not yet saved (the scheduler
+    // What the crashed process left: the breach of 10:10 recorded, the ticket's state not yet saved (the scheduler
     // still holds it as on track, so it wakes at the due time and sees the breach again).
     const policyId = (await world.server.store.getTicketState(world.account.id, String(ticketId)))?.policyId ?? null;
-    const breachedAt = Date.parse('2026-11-23T09:00:00Z');
+    const breachedAt = Date.parse('2026-11-23T09:10:00Z');
     await world.server.store.recordBreach({ accountId: world.account.id, ticketId: String(ticketId), metric: 'first_reply_time', instance: 1, policyId, breachedAt, recordedAt: breachedAt });
 
     world.zendesk.admin.advanceTime(61 * MINUTE);

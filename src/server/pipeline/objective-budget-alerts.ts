@@ -6,9 +6,14 @@ import { syncBudgetTriggers } from '../zendesk/objective-alert-triggers';
 import { BUDGET_TAG_PREFIX, budgetTag } from './managed-tags';
 import type { PipelineDeps } from './process-ticket';
 
-/** True when what is left of the period's error budget is at or below `thresholdPercent` of it. */
+/**
+ * True when what is left of the period's error budget is at or below `thresholdPercent` of it, once the period
+ * has decided enough instances for its budget to take one whole breach. Before that a single breach spends it all
+ * (the month's first urgent reply, late, is 0% attainment): alerting then would use up the period's only alert on
+ * noise, and stay silent when the budget really runs out weeks later.
+ */
 export function budgetAtThreshold(status: ObjectiveStatus, thresholdPercent: number): boolean {
-  if (status.attainmentPercent === null || status.bad === 0) return false;
+  if (status.attainmentPercent === null || status.bad === 0 || status.errorBudget < 1) return false;
   return status.errorBudgetRemaining <= (status.errorBudget * thresholdPercent) / 100;
 }
 
