@@ -10,7 +10,8 @@ export default function MetricList({ rows, label }: { readonly rows: readonly Me
         <li key={row.metric} data-metric={row.metric} data-tone={row.tone} style={{ padding: '6px 0', borderBottom: '1px solid #e9ebed' }}>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
             <Span isBold>{row.name}</Span>
-            <Tag hue={TONE_HUES[row.tone]} size="small">
+            {/* The tag keeps its width (a state cut to "Dotrzyma" says nothing); a long metric name wraps instead. */}
+            <Tag hue={TONE_HUES[row.tone]} size="small" style={{ flexShrink: 0 }}>
               {row.label}
             </Tag>
           </div>

@@ -40,7 +40,8 @@ export default function PolicyEditor({ draft, directory, schedules, problems, wa
         e.preventDefault();
         onSave();
       }}
-      style={{ display: 'grid', gap: 16, maxWidth: 1200 }}
+      // minmax(0, 1fr): the column is the form's width, not its widest child's (the target grid scrolls inside it if need be).
+      style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16, maxWidth: 1200 }}
     >
       <LG tag="h2">{draft.id ? t('admin.policies.edit_heading') : t('admin.policies.new_heading')}</LG>
       <ProblemSummary problems={problems.filter((p) => !shownInForm(p.path))} t={t} />

@@ -1,6 +1,7 @@
 import { Table } from '@zendeskgarden/react-tables';
 import type { Translate } from '../../../i18n/translate';
 import type { SimulationView } from './backtest-api';
+import { WORDS_FIT_TABLE } from '../common/table-style';
 
 interface Props {
   readonly simulation: SimulationView;
@@ -29,7 +30,7 @@ export default function SimulationResult({ simulation: s, period, percent, t }: 
       {s.byPolicy.length === 0 ? (
         <p>{t('admin.policies.simulate_empty')}</p>
       ) : (
-        <Table size="small">
+        <Table size="small" style={WORDS_FIT_TABLE}>
           <Table.Head>
             <Table.HeaderRow>
               <Table.HeaderCell>{t('admin.reports.dimension.policy')}</Table.HeaderCell>

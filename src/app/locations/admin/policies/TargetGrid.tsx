@@ -44,7 +44,7 @@ export default function TargetGrid({ targets, schedules, problems, t, onChange }
         <tbody>
           {METRIC_NAMES.map((metric) => (
             <tr key={metric} style={{ borderTop: '1px solid #e9ebed' }}>
-              <th scope="row" style={{ textAlign: 'left', padding: '6px 6px 6px 0', fontWeight: 600, minWidth: 140 }}>
+              <th scope="row" style={{ textAlign: 'left', padding: '6px 6px 6px 0', fontWeight: 600, minWidth: 120 }}>
                 {t(`metric.${metric}`)}
               </th>
               {TARGET_PRIORITIES.map((priority) => {
@@ -54,7 +54,7 @@ export default function TargetGrid({ targets, schedules, problems, t, onChange }
                 const where = { metric: t(`metric.${metric}`), priority: t(`admin.targets.priority.${priority}`) };
                 const change = (patch: Partial<TargetCell>) => onChange(key, { ...cell, ...patch });
                 return (
-                  <td key={key} data-target-cell={key} style={{ padding: 6, verticalAlign: 'top', minWidth: 170 }}>
+                  <td key={key} data-target-cell={key} style={{ padding: 6, verticalAlign: 'top', minWidth: 140 }}>
                     <Field>
                       <Field.Label hidden>{t('admin.targets.minutes_label', where)}</Field.Label>
                       <Input isCompact inputMode="decimal" placeholder={t('admin.targets.minutes_placeholder')} value={cell.minutes} validation={at('.targetMinutes').length > 0 ? 'error' : undefined} onChange={(e) => change({ minutes: e.target.value })} />

@@ -3,6 +3,7 @@ import { Table } from '@zendeskgarden/react-tables';
 import type { Translate } from '../../../i18n/translate';
 import type { BreachView } from './breaches-api';
 import type { ReportFormat } from './report-format';
+import { WORDS_FIT_TABLE } from '../common/table-style';
 
 interface Props {
   /** One page of the period's breaches, starting at `offset` in the list's order. */
@@ -31,7 +32,7 @@ export default function BreachList({ breaches, total, offset, pageSize, onPage, 
   return (
     <div data-breach-list="">
       <p data-breach-range="">{t('admin.reports.breaches.shown', range)}</p>
-      <Table size="small">
+      <Table size="small" style={WORDS_FIT_TABLE}>
         <Table.Head>
           <Table.HeaderRow>
             {/* Sized to their contents (a date and time, "Total resolution time · Urgent") so rows stay one line at 1024 px. */}

@@ -2,6 +2,7 @@ import { Table } from '@zendeskgarden/react-tables';
 import type { Translate } from '../../../i18n/translate';
 import type { ReportFormat } from './report-format';
 import type { ComplianceRowView } from './reports-api';
+import { WORDS_FIT_TABLE } from '../common/table-style';
 
 interface Props {
   readonly rows: readonly ComplianceRowView[];
@@ -21,11 +22,12 @@ export default function ComplianceTable({ rows, groupBy, format, t, labelOf = (_
   const minutes = (value: number | null) => (value === null ? '–' : format.number(value, value < 10 ? 1 : 0));
   if (rows.length === 0) return <p>{t('admin.reports.empty')}</p>;
   return (
-    <Table size="small">
+    <Table size="small" style={WORDS_FIT_TABLE}>
       <Table.Head>
         <Table.HeaderRow>
-          {/* Names ("Total resolution time", a policy's title) get the room; eight columns of numbers share the rest. */}
-          <Table.HeaderCell width="22%">{groupBy ? t(`admin.reports.dimension.${groupBy}`) : t('admin.reports.all')}</Table.HeaderCell>
+          {/* No set width: laid out automatically (WORDS_FIT_TABLE), names ("Total resolution time", a policy's title)
+              get the room their words need, and eight headers of long Polish words still fit 1024 px. */}
+          <Table.HeaderCell>{groupBy ? t(`admin.reports.dimension.${groupBy}`) : t('admin.reports.all')}</Table.HeaderCell>
           <Table.HeaderCell>{t('admin.reports.column.tickets')}</Table.HeaderCell>
           <Table.HeaderCell>{t('admin.reports.column.met_percent')}</Table.HeaderCell>
           <Table.HeaderCell>{t('admin.reports.column.met')}</Table.HeaderCell>

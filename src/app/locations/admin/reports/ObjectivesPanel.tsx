@@ -8,6 +8,7 @@ import { problemsAt } from '../form/field-problems';
 import type { ObjectiveDraft } from './objective-draft';
 import type { ObjectiveView } from './objectives-api';
 import type { ReportFormat } from './report-format';
+import { WORDS_FIT_TABLE } from '../common/table-style';
 
 const PERIODS = ['day', 'week', 'month', 'quarter'] as const;
 
@@ -42,7 +43,7 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
       {objectives.length === 0 ? (
         <p>{t('admin.reports.objectives.empty')}</p>
       ) : (
-        <Table size="small">
+        <Table size="small" style={WORDS_FIT_TABLE}>
           <Table.Head>
             <Table.HeaderRow>
               <Table.HeaderCell>{t('admin.reports.objectives.objective')}</Table.HeaderCell>

@@ -2,6 +2,7 @@ import { Table } from '@zendeskgarden/react-tables';
 import type { Translate } from '../../../i18n/translate';
 import type { AgentPausesView } from './pause-audit-api';
 import type { ReportFormat } from './report-format';
+import { WORDS_FIT_TABLE } from '../common/table-style';
 
 interface Props {
   readonly agents: readonly AgentPausesView[];
@@ -16,7 +17,7 @@ interface Props {
 export default function PauseAuditTable({ agents, quickMinutes, agentName, format, t }: Props) {
   if (agents.length === 0) return <p>{t('admin.reports.pauses.empty')}</p>;
   return (
-    <Table size="small" data-pause-audit="">
+    <Table size="small" style={WORDS_FIT_TABLE} data-pause-audit="">
       <Table.Head>
         <Table.HeaderRow>
           <Table.HeaderCell>{t('admin.reports.dimension.assignee')}</Table.HeaderCell>

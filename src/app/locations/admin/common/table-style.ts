@@ -1,0 +1,8 @@
+import type { CSSProperties } from 'react';
+
+/**
+ * For Garden's Table, which lays its columns out fixed (equal shares of the width, whatever they hold): at 1024 px a
+ * Polish or Spanish header ("Dotrzymane z opóźnieniem", "Incumplido") is then wider than its column and runs over the
+ * next one. Laid out automatically, each column is at least as wide as its longest word and the rest is shared out.
+ */
+export const WORDS_FIT_TABLE: CSSProperties = { tableLayout: 'auto' };
