@@ -56,7 +56,9 @@ export function replayTicket(ticket: BacktestTicket, rules: RuleSet, at: EpochMi
 }
 
 function snapshotOf(ticket: BacktestTicket, at: EpochMillis): TicketSnapshot {
-  return { ...snapshotAt(ticket.history, at), id: ticket.ticketId };
+  const snapshot = snapshotAt(ticket.history, at);
+  // snapshotAt gives a fresh object: the ticket's own id (the usual case) needs no second copy.
+  return snapshot.id === ticket.ticketId ? snapshot : { ...snapshot, id: ticket.ticketId };
 }
 
 interface Side {
