@@ -3,6 +3,10 @@ import type { EpochMillis } from '../../core/time/instant';
 import { countedStatusNow } from '../reports/objective-status-now';
 import type { Account, BudgetAlertClaim, ClaimedWriteback } from '../store/sla-store';
 import { syncBudgetTriggers } from '../zendesk/objective-alert-triggers';
+import type { ZendeskClient } from '../zendesk/zendesk-client';
+import type { ZendeskAudit } from '../zendesk/zendesk-json';
+import { listOf } from './zendesk-history';
+import { DateTime } from 'luxon';
 import { BUDGET_TAG_PREFIX, budgetTag } from './managed-tags';
 import type { PipelineDeps } from './process-ticket';
 
@@ -51,19 +55,64 @@ export async function budgetAlertsDue(deps: Pick<PipelineDeps, 'store'>, account
   return due;
 }
 
+/** A claimed write-back, less the budget tags an earlier attempt already wrote (they count as written when it completes). */
+export interface WriteClaim extends ClaimedWriteback {
+  readonly onceTagsWritten?: readonly string[];
+}
+
+const carriesBudgetTag = (claim: ClaimedWriteback) => claim.desired.onceTags?.some((tag) => tag.startsWith(BUDGET_TAG_PREFIX)) === true;
+
 /**
- * A trigger's email is fixed text: before a write-back puts a budget tag on a ticket, the objective's trigger must
- * say the figures of the alert just recorded. Once per account and round of writes; done again if the write is
- * retried (a crash in between loses nothing). A failed trigger update is logged, not thrown: the alert still goes,
- * with the text the trigger had (the hourly setup repairs the trigger).
+ * What an account's write-backs need before their budget tags go to Zendesk, once per account and round:
+ * - A write-back claimed before that never finished may have landed (the worker died between Zendesk's answer and
+ *   noting it): its trigger has mailed the alert and taken the tag off, so writing it again would mail it twice.
+ *   Its budget tags go only if no audit since the version it was computed on shows our user adding them.
+ * - A trigger's email is fixed text: the objective's trigger must say the figures of the alert just recorded. A
+ *   failed trigger update is logged, not thrown: the alert still goes, with the text the trigger had (the hourly
+ *   setup repairs the trigger).
  */
-export async function budgetTriggersBeforeWrite(deps: Pick<PipelineDeps, 'store' | 'zendesk' | 'log'>, accountId: string, claims: readonly ClaimedWriteback[]): Promise<void> {
-  if (!claims.some((claim) => claim.desired.onceTags?.some((tag) => tag.startsWith(BUDGET_TAG_PREFIX)))) return;
+export async function budgetAlertsBeforeWrite(deps: Pick<PipelineDeps, 'store' | 'zendesk' | 'log'>, accountId: string, claims: readonly ClaimedWriteback[]): Promise<WriteClaim[]> {
+  if (!claims.some(carriesBudgetTag)) return [...claims];
   const account = await deps.store.findAccount(accountId);
-  if (!account) return;
-  try {
-    await syncBudgetTriggers({ client: deps.zendesk.for(account), store: deps.store, accountId: account.id, log: deps.log });
-  } catch (error) {
-    deps.log.warn({ err: error, accountId: account.id }, 'budget alert trigger not updated; the alert goes with its previous text');
+  if (!account) return [...claims];
+  const client = deps.zendesk.for(account);
+  const checked: WriteClaim[] = [];
+  for (const claim of claims) checked.push(carriesBudgetTag(claim) && claim.attempts > 1 ? await withoutTagsWrittenBefore(client, account, claim, deps.log) : claim);
+  if (checked.some(carriesBudgetTag)) {
+    try {
+      await syncBudgetTriggers({ client, store: deps.store, accountId: account.id, log: deps.log });
+    } catch (error) {
+      deps.log.warn({ err: error, accountId: account.id }, 'budget alert trigger not updated; the alert goes with its previous text');
+    }
   }
+  return checked;
+}
+
+async function withoutTagsWrittenBefore(client: ZendeskClient, account: Account, claim: ClaimedWriteback, log: Pick<PipelineDeps['log'], 'warn'>): Promise<WriteClaim> {
+  const ourUser = account.zendeskSetup?.apiUserId ?? null;
+  const since = claim.desired.updatedStamp ? DateTime.fromISO(claim.desired.updatedStamp, { zone: 'utc' }).toMillis() : null;
+  if (ourUser === null || since === null) return claim;
+  let audits: ZendeskAudit[];
+  try {
+    audits = await client.listAudits(claim.ticketId);
+  } catch (error) {
+    // Unknown: write. A second mail is better than none.
+    log.warn({ err: error, accountId: account.id, ticketId: claim.ticketId }, 'could not check whether a budget alert was written already');
+    return claim;
+  }
+  const once = claim.desired.onceTags ?? [];
+  const written = new Set<string>();
+  for (const audit of audits) {
+    if (audit.author_id !== ourUser || DateTime.fromISO(audit.created_at, { zone: 'utc' }).toMillis() < since) continue;
+    for (const event of audit.events) {
+      // Our own change (a trigger's carries `via`), which added the tag.
+      if (event.type !== 'Change' || event.field_name !== 'tags' || event['via'] !== undefined) continue;
+      const before = listOf(event.previous_value);
+      for (const tag of listOf(event.value)) if (once.includes(tag) && !before.includes(tag)) written.add(tag);
+    }
+  }
+  if (written.size === 0) return claim;
+  const left = once.filter((tag) => !written.has(tag));
+  const { onceTags: _all, ...desired } = claim.desired;
+  return { ...claim, desired: left.length > 0 ? { ...desired, onceTags: left } : desired, onceTagsWritten: [...written] };
 }

@@ -5,7 +5,7 @@ import { isZendeskError } from '../zendesk/zendesk-errors';
 import type { WorkerOptions } from './inbox-worker';
 import type { PipelineDeps } from './process-ticket';
 import { noteBatchWrites } from './batch-write-check';
-import { budgetTriggersBeforeWrite } from './objective-budget-alerts';
+import { budgetAlertsBeforeWrite, type WriteClaim } from './objective-budget-alerts';
 import { runBounded } from './run-bounded';
 import { ticketShows } from './sla-writeback';
 import { auditChangesHistory } from './zendesk-history';
@@ -30,9 +30,9 @@ export async function drainWritebacks(deps: WritebackDeps, options: WorkerOption
   const claims = await deps.store.claimWritebacks({ owner: options.owner, now: deps.clock.now(), leaseMs: options.leaseMs, limit: options.batch });
   const byAccount = new Map<string, ClaimedWriteback[]>();
   for (const claim of claims) byAccount.set(claim.accountId, [...(byAccount.get(claim.accountId) ?? []), claim]);
-  const singles: ClaimedWriteback[] = [];
-  for (const [accountId, group] of byAccount) {
-    await budgetTriggersBeforeWrite(deps, accountId, group);
+  const singles: WriteClaim[] = [];
+  for (const [accountId, claimed] of byAccount) {
+    const group = await budgetAlertsBeforeWrite(deps, accountId, claimed);
     // Several tickets of one account at once (the scheduler's breach tags on a busy morning): one update_many
     // spends one call of the account's update budget instead of one per ticket.
     if (group.length >= MIN_BATCH) singles.push(...(await writeBatch(deps, options, group)));
@@ -43,6 +43,9 @@ export async function drainWritebacks(deps: WritebackDeps, options: WorkerOption
 }
 
 type WritebackDeps = PipelineDeps & { writebackEvents?: WritebackEvents; sleep?: (ms: number) => Promise<void> };
+
+/** The once tags a finished write leaves written: those it carried, and those an earlier attempt wrote. */
+const onceTagsDoneOf = (claim: WriteClaim): string[] => [...(claim.desired.onceTags ?? []), ...(claim.onceTagsWritten ?? [])];
 
 /**
  * Two tickets of one account already save a call of its update budget as one update_many. A ticket alone goes as a
@@ -58,7 +61,7 @@ const JOB_WAIT_MS = 20_000;
  * conflict (an agent saved meanwhile: the single path re-reads and retries). Other refusals are retried later;
  * if the job cannot be started or watched, the whole group is handed back.
  */
-async function writeBatch(deps: WritebackDeps, options: WorkerOptions, group: readonly ClaimedWriteback[]): Promise<ClaimedWriteback[]> {
+async function writeBatch(deps: WritebackDeps, options: WorkerOptions, group: readonly WriteClaim[]): Promise<WriteClaim[]> {
   const account = await deps.store.findAccount(group[0]?.accountId ?? '');
   if (!account) return [...group];
   const client = deps.zendesk.for(account);
@@ -80,16 +83,16 @@ async function writeBatch(deps: WritebackDeps, options: WorkerOptions, group: re
     } catch (error) {
       deps.log.warn({ err: error, accountId: account.id }, 'could not check the update_many tickets; their webhooks will be read');
     }
-    const again: ClaimedWriteback[] = [];
+    const again: WriteClaim[] = [];
     for (const claim of group) {
       const result = results.get(claim.ticketId);
       if (result?.success === true) {
         deps.writebackEvents?.written?.(claim.accountId, claim.ticketId);
-        await deps.store.completeWriteback({ ...keyOf(claim), revision: claim.revision, onceTagsDone: claim.desired.onceTags });
+        await deps.store.completeWriteback({ ...keyOf(claim), revision: claim.revision, onceTagsDone: onceTagsDoneOf(claim) });
       } else if (result?.error === 'UpdateConflict' || result === undefined) {
         again.push(claim);
       } else if (result.error === 'RecordNotFound') {
-        await deps.store.completeWriteback({ ...keyOf(claim), revision: claim.revision, onceTagsDone: claim.desired.onceTags });
+        await deps.store.completeWriteback({ ...keyOf(claim), revision: claim.revision, onceTagsDone: onceTagsDoneOf(claim) });
       } else {
         const error = `update_many refused ticket ${claim.ticketId}: ${result.error ?? ''} ${result.details ?? ''}`;
         await deps.store.retryWriteback({ ...keyOf(claim), notBefore: deps.clock.now() + retryBackoffMs(claim.attempts), error });
@@ -107,10 +110,10 @@ async function writeBatch(deps: WritebackDeps, options: WorkerOptions, group: re
   }
 }
 
-async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: ClaimedWriteback): Promise<void> {
+async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: WriteClaim): Promise<void> {
   const key = { owner: options.owner, accountId: claim.accountId, ticketId: claim.ticketId };
   const account = await deps.store.findAccount(claim.accountId);
-  if (!account) return void (await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: claim.desired.onceTags }));
+  if (!account) return void (await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: onceTagsDoneOf(claim) }));
   const client = deps.zendesk.for(account);
   try {
     const written = await writeWithRetryOnConflict(client, claim);
@@ -126,12 +129,12 @@ async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: Clai
         writtenAt: DateTime.fromISO(written.ticket.updated_at, { zone: 'utc' }).toMillis(),
       });
     }
-    await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: claim.desired.onceTags });
+    await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: onceTagsDoneOf(claim) });
   } catch (error) {
     const now = deps.clock.now();
     if (isZendeskError(error, 'not_found')) {
       deps.log.info({ ...key }, 'ticket deleted before its write-back');
-      return void (await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: claim.desired.onceTags }));
+      return void (await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: onceTagsDoneOf(claim) }));
     }
     if (isZendeskError(error, 'rate_limited')) {
       deps.writebackEvents?.rateLimited?.(claim.accountId);
@@ -140,7 +143,7 @@ async function writeOne(deps: WritebackDeps, options: WorkerOptions, claim: Clai
     const message = error instanceof Error ? error.message : String(error);
     if (!isZendeskError(error, 'unavailable') && claim.attempts >= MAX_WRITEBACK_ATTEMPTS) {
       deps.log.error({ err: error, ...key }, 'write-back refused repeatedly; dropped');
-      return void (await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: claim.desired.onceTags }));
+      return void (await deps.store.completeWriteback({ ...key, revision: claim.revision, onceTagsDone: onceTagsDoneOf(claim) }));
     }
     deps.log.warn({ err: error, ...key, attempts: claim.attempts }, 'write-back failed; will retry');
     await deps.store.retryWriteback({ ...key, notBefore: now + retryBackoffMs(claim.attempts), error: message });

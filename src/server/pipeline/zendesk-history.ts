@@ -196,7 +196,8 @@ function textOf(value: unknown): string | null {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
 }
 
-function listOf(value: unknown): string[] {
+/** An audit's list value (tags, multiselect): an array, or the words of a string. */
+export function listOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   return typeof value === 'string' && value !== '' ? value.split(' ') : [];
 }
