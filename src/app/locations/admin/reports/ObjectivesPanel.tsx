@@ -100,6 +100,8 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
       <form
         data-objective-form={editing ? 'edit' : 'create'}
         aria-label={editing ? t('admin.reports.objectives.editing', { title: editing.objective.title }) : t('admin.reports.objectives.create')}
+        // The number fields are as wide as their longest label (Spanish "En menos de (minutos laborables)", Polish
+        // "Alert przy pozostałym budżecie (%)"): a label on three lines pushed its input below its neighbours'.
         style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-start', marginTop: 12 }}
         onSubmit={(event) => {
           event.preventDefault();
@@ -137,12 +139,12 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
             ))}
           </Select>
         </Field>
-        <Field style={{ width: 150 }}>
+        <Field style={{ width: 290 }}>
           <Field.Label>{t('admin.reports.objectives.target_minutes')}</Field.Label>
           <Input inputMode="decimal" value={draft.targetMinutes} validation={field('targetMinutes').length ? 'error' : undefined} onChange={(e) => set({ targetMinutes: e.target.value })} />
           <FieldProblems problems={field('targetMinutes')} t={t} />
         </Field>
-        <Field style={{ width: 120 }}>
+        <Field style={{ width: 130 }}>
           <Field.Label>{t('admin.reports.objectives.percent')}</Field.Label>
           <Input inputMode="decimal" value={draft.percent} validation={field('percent').length ? 'error' : undefined} onChange={(e) => set({ percent: e.target.value })} />
           <FieldProblems problems={field('percent')} t={t} />
@@ -165,7 +167,7 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
               <Field.Hint>{t('admin.reports.objectives.alert.hint')}</Field.Hint>
             </Checkbox>
           </Field>
-          <Field style={{ width: 220 }}>
+          <Field style={{ width: 280 }}>
             <Field.Label>{t('admin.reports.objectives.alert.threshold')}</Field.Label>
             <Input inputMode="decimal" value={draft.alertThreshold} validation={field('alert.thresholdPercent').length ? 'error' : undefined} onChange={(e) => set({ alertThreshold: e.target.value })} />
             <FieldProblems problems={field('alert.thresholdPercent')} t={t} />
