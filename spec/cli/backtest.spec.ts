@@ -46,6 +46,10 @@ describe('sla backtest (the command)', () => {
     const moves = [...output.matchAll(/^ {2}(\w+) → Strict: (\d+)$/gm)];
     expect(moves.map((m) => m[1]).sort()).toEqual(['Standard', 'Urgent', 'VIP']);
     expect(moves.reduce((n, m) => n + Number(m[2]), 0)).toBe(20);
+    // A what-if reads no stored records unless asked to verify them too.
+    expect(output).not.toContain('reproduce the stored records');
+    // (This database's records are one made-up record per ticket: the check tells they are not what the rules give.)
+    expect(await run(['--from', MARCH, '--to', APRIL, '--policies', draftFile, '--verify'])).toMatch(/current rules reproduce the stored records: 0 of 20 identical; differing: 0\/first_reply_time#1, /);
   });
 
   it('prints the whole comparison as JSON', async () => {

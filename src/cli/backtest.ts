@@ -9,18 +9,19 @@ import { draftRules } from '../server/reports/backtest-draft';
 import { runBacktest, type BacktestRun } from '../server/reports/backtest-run';
 
 /*
- * sla backtest --from <ISO> --to <ISO> [--policies draft.json] [--account <subdomain>] [--as-of <ISO>] [--json]
+ * sla backtest --from <ISO> --to <ISO> [--policies draft.json] [--verify] [--account <subdomain>] [--as-of <ISO>] [--json]
  *
  * Replays the tickets with metric records in [from, to) from their stored histories under the account's current
  * policies and schedules and under a draft (a file; without one, the current rules again: a check that the replay
- * reproduces the stored records), and prints the two side by side. Reads DATABASE_URL like `sla serve`.
+ * reproduces the stored records), and prints the two side by side. With a draft, `--verify` makes the same check
+ * too (it reads every stored record of the period). Reads DATABASE_URL like `sla serve`.
  */
-const USAGE = 'usage: sla backtest --from <ISO instant> --to <ISO instant> [--policies draft.json] [--account <subdomain>] [--as-of <ISO instant>] [--json]';
+const USAGE = 'usage: sla backtest --from <ISO instant> --to <ISO instant> [--policies draft.json] [--verify] [--account <subdomain>] [--as-of <ISO instant>] [--json]';
 
 export async function backtestCommand(env: Environment, argv: readonly string[], out: (text: string) => void = (t) => process.stdout.write(t)): Promise<void> {
   const { values } = parseArgs({
     args: [...argv],
-    options: { help: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' }, policies: { type: 'string' }, account: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    options: { help: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' }, policies: { type: 'string' }, verify: { type: 'boolean' }, account: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
   });
   if (values.help) return out(`${USAGE}\n`);
   if (!values.from || !values.to) throw new Error(USAGE);
@@ -41,6 +42,7 @@ export async function backtestCommand(env: Environment, argv: readonly string[],
       to,
       ...(asOf !== undefined ? { asOf } : {}),
       ...(draftJson !== undefined ? { draft: (current: RuleSet) => parseDraft(draftJson, current) } : {}),
+      ...(values.verify ? { verify: true } : {}),
       onProgress: progressBar(),
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -81,10 +83,11 @@ const pct = (row: ComplianceRow | null) => (row?.metPercent == null ? '     -' :
 const count = (row: ComplianceRow | null, field: 'breached' | 'metLate') => (row ? String(row[field]) : '-');
 
 function summary({ comparison, reproduction, policyTitles }: BacktestRun, seconds: number, withDraft: boolean): string {
-  const lines = [
-    `${comparison.tickets} tickets replayed twice in ${seconds.toFixed(2)} s (${Math.round(comparison.tickets / Math.max(seconds, 1e-9))} tickets/s)`,
-    `current rules reproduce the stored records: ${reproduction.identical} of ${reproduction.stored} identical${reproduction.differing.length > 0 ? `; differing: ${reproduction.differing.join(', ')}` : ''}`,
-  ];
+  const lines = [`${comparison.tickets} tickets replayed twice in ${seconds.toFixed(2)} s (${Math.round(comparison.tickets / Math.max(seconds, 1e-9))} tickets/s)`];
+  if (reproduction) {
+    const { identical, stored, differing } = reproduction;
+    lines.push(`current rules reproduce the stored records: ${identical} of ${stored} identical${differing.length > 0 ? `; differing: ${differing.join(', ')}` : ''}`);
+  }
   if (!withDraft) return `${lines.join('\n')}\n`;
   lines.push('', `${'metric / priority'.padEnd(34)} met% now  draft   late now→draft  breached now→draft`);
   for (const row of comparison.byMetric) {

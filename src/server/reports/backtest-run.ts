@@ -20,6 +20,12 @@ export interface BacktestRunInput {
   readonly asOf?: EpochMillis;
   /** The rules to compare with the account's current ones; by default the current ones (a reproduction check). */
   readonly draft?: (current: RuleSet) => RuleSet;
+  /**
+   * Also compare the replay of the current rules with the stored records (the reproduction check), which reads
+   * every stored record of the period besides the histories. By default only without a draft: that is what such a
+   * run is for, while a what-if compares the draft with the current rules replayed alike, whatever was recorded.
+   */
+  readonly verify?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -34,7 +40,8 @@ export interface Reproduction {
 
 export interface BacktestRun {
   readonly comparison: BacktestComparison;
-  readonly reproduction: Reproduction;
+  /** Null when the run did not verify (see BacktestRunInput.verify). */
+  readonly reproduction: Reproduction | null;
   /** Policy titles by id, from both rule sets (the comparison speaks in ids). */
   readonly policyTitles: Readonly<Record<string, string>>;
 }
@@ -101,20 +108,23 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
   const draft = input.draft ? input.draft(current) : current;
   const asOf = input.asOf ?? to;
   const backtest = new Backtest({ current, draft, from, to, asOf, objectives: objectives.map((o) => o.objective) });
-  const reproduction = new ReproductionCheck();
+  const reproduction = (input.verify ?? !input.draft) ? new ReproductionCheck() : null;
   for (let start = 0; start < tickets.length; start += BATCH) {
     const batch = tickets.slice(start, start + BATCH);
     const ids = batch.map((t) => t.ticketId);
-    const [histories, stored] = await Promise.all([store.listTicketHistories(accountId, ids), store.listSliceRecordTuplesOfTickets({ accountId, from, to }, ids)]);
+    const [histories, stored] = await Promise.all([
+      store.listTicketHistories(accountId, ids),
+      reproduction ? store.listSliceRecordTuplesOfTickets({ accountId, from, to }, ids) : null,
+    ]);
     const replayed = new Map<string, readonly ReportRecord[]>();
     for (const { ticketId, assessedAt } of batch) {
       const history = histories.get(ticketId);
       if (!history?.some((e) => e.type === 'created')) continue;
       replayed.set(ticketId, backtest.add({ ticketId, history, at: input.asOf ?? assessedAt }));
     }
-    reproduction.addBatch(stored, replayed);
+    if (reproduction && stored) reproduction.addBatch(stored, replayed);
     input.onProgress?.(Math.min(start + BATCH, tickets.length), tickets.length);
   }
   const policyTitles = Object.fromEntries([...current.policies, ...draft.policies].map((p) => [p.id, p.title]));
-  return { comparison: backtest.finish(), reproduction: reproduction.result(), policyTitles };
+  return { comparison: backtest.finish(), reproduction: reproduction?.result() ?? null, policyTitles };
 }

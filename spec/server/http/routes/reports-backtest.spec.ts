@@ -41,10 +41,22 @@ describe.each(TEST_DIALECTS)('POST /api/reports/backtest on %s', (dialect) => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.tickets).toBe(30);
-    expect(body.reproduction.differing).toEqual([]);
+    // Not asked to verify: the stored records are not read.
+    expect(body.reproduction).toBeNull();
     expect(body.policySwitches.count).toBeGreaterThan(0);
     expect(body.policySwitches.items.every((s: { to: string }) => s.to === standard.id)).toBe(true);
     expect(body.policyTitles[standard.id]).toBe('Standard');
+  });
+
+  it('checks the reproduction of the stored records when asked to verify', async () => {
+    const current = await store().listPolicies(account.id);
+    const response = await api.call(account, 'POST', '/api/reports/backtest', { from: MARCH, to: APRIL, verify: true, policies: current.map((p) => ({ id: p.id, position: p.position, ...p.body })) });
+    expect(response.statusCode).toBe(200);
+    const { reproduction } = response.json();
+    expect(reproduction.stored).toBeGreaterThan(30);
+    expect(reproduction).toEqual({ stored: reproduction.stored, replayed: reproduction.stored, identical: reproduction.stored, differing: [] });
+    const bad = await api.call(account, 'POST', '/api/reports/backtest', { from: MARCH, to: APRIL, verify: 'yes', policies: [] });
+    expect([bad.statusCode, bad.json().error.path]).toEqual([400, 'verify']);
   });
 
   it('refuses an invalid draft or period, naming the field', async () => {

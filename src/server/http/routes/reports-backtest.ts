@@ -12,24 +12,27 @@ const MAX_SPAN_MS = 92 * 86_400_000;
 const SAMPLE = 200;
 
 /**
- * POST /api/reports/backtest { from, to, policies: [...], schedules?: { id: spec } }: the "Simulate" button. Replays
- * the account's tickets with records in [from, to) under the draft (the whole policy list as the editor would save
- * it) and under the current rules, as `sla backtest` does, and answers the comparison.
+ * POST /api/reports/backtest { from, to, policies: [...], schedules?: { id: spec }, verify?: boolean }: the
+ * "Simulate" button. Replays the account's tickets with records in [from, to) under the draft (the whole policy list
+ * as the editor would save it) and under the current rules, as `sla backtest` does, and answers the comparison;
+ * with `verify`, also whether the current rules' replay gives back the stored records (`reproduction`, else null).
  */
 export async function backtestRoutes(app: FastifyInstance, { deps }: { deps: HttpDeps }) {
   app.addHook('onRequest', appAuthHook(deps));
 
-  app.post<{ Body: { from?: unknown; to?: unknown; policies?: unknown; schedules?: unknown } }>('/api/reports/backtest', async (request) => {
+  app.post<{ Body: { from?: unknown; to?: unknown; policies?: unknown; schedules?: unknown; verify?: unknown } }>('/api/reports/backtest', async (request) => {
     const { accountId } = appCallerOf(request);
     const body = request.body ?? {};
     const from = instantOf(body.from, 'from');
     const to = instantOf(body.to, 'to');
+    if (body.verify !== undefined && typeof body.verify !== 'boolean') throw rejected.invalid('invalid_verify', 'verify must be true or false', [{ path: 'verify', code: 'invalid_verify', message: 'verify must be true or false' }]);
     if (to <= from || to - from > MAX_SPAN_MS) throw rejected.invalid('invalid_period', 'to must be after from, at most 92 days later', [{ path: 'to', code: 'invalid_period', message: 'to must be after from, at most 92 days later' }]);
     const run = await runBacktest({
       store: deps.store,
       accountId,
       from,
       to,
+      verify: body.verify === true,
       draft: (current) => {
         const parsed = draftRules({ policies: body.policies, schedules: body.schedules }, current);
         if (!parsed.ok) throw rejected.invalid('invalid_draft', parsed.errors[0]?.message ?? 'Invalid draft', parsed.errors);
