@@ -78,7 +78,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 /** Checks the app's frame as it is now, and saves a screenshot of it (the whole height of the admin page). */
-async function check(name: string, options: { wholePage: boolean }): Promise<string[]> {
+async function check(name: string, options: { wholePage: boolean; screenshotOf?: 'page' | 'app' }): Promise<string[]> {
   const frame = await appFrame(page);
   const found = [
     ...(await layoutProblems(frame)),
@@ -93,7 +93,7 @@ async function check(name: string, options: { wholePage: boolean }): Promise<str
     await saveScreenshot(page, file);
     await page.setViewportSize(viewport);
   } else {
-    await saveScreenshot(page, file, '#zaf-app');
+    await saveScreenshot(page, file, options.screenshotOf === 'page' ? undefined : '#zaf-app');
   }
   return found;
 }
@@ -115,9 +115,19 @@ describe.each(SUPPORTED_LOCALES)('in %s', (current) => {
     await app.locator('[data-policy-id]').first().waitFor();
     problems.push(...(await check('policies', { wholePage: true })));
     await app.getByRole('button', { name: t('admin.policies.edit_label', { title: policyTitle }) }).click();
+    // A stricter first reply (45 minutes, still past its 15-minute warning): Simulate's comparison and the impact
+    // review then have tickets to list.
+    const where = { metric: t('metric.first_reply_time'), priority: t('admin.targets.priority.any') };
+    await app.getByLabel(t('admin.targets.minutes_label', where), { exact: true }).fill('45');
     await app.getByRole('button', { name: t('admin.policies.simulate_button'), exact: true }).click();
     await app.locator('[data-simulation]').waitFor();
     problems.push(...(await check('policy-editor-simulated', { wholePage: true })));
+    await app.getByRole('button', { name: t('admin.policies.save'), exact: true }).click();
+    const dialog = app.getByRole('dialog');
+    await dialog.getByRole('button', { name: t('admin.impact.confirm_save'), exact: true }).waitFor();
+    await dialog.locator('table').or(dialog.getByText(t('admin.impact.none'))).first().waitFor();
+    problems.push(...(await check('policy-impact', { wholePage: false, screenshotOf: 'page' })));
+    await dialog.getByRole('button', { name: t('admin.common.cancel'), exact: true }).click();
 
     await tab('schedules').click();
     await app.getByRole('button', { name: t('admin.schedules.edit_label', { name: scheduleName }) }).click();

@@ -19,7 +19,8 @@ export async function appFrame(page: Page): Promise<Frame> {
  * - an element whose own content is wider (or, clipped, taller) than its box: hidden, scrolled, or cut with an
  *   ellipsis in a control or heading (a button or tab whose label cannot be read whole), or a word running out of a
  *   table cell over the next one;
- * - two controls (buttons, inputs, selects, tabs, labels) drawn over each other.
+ * - two controls (buttons, inputs, selects, tabs, labels) of one layer (the page, or a modal over it) drawn over
+ *   each other.
  * Visually hidden helpers (1 px boxes) and positioned overlays (menus, tooltips) are left out.
  */
 export function layoutProblems(frame: Frame): Promise<string[]> {
@@ -42,7 +43,12 @@ export function layoutProblems(frame: Frame): Promise<string[]> {
       style.display !== 'none' && style.visibility !== 'hidden' && style.visibility !== 'collapse' && el.getClientRects().length > 0;
     const READ_WHOLE = 'button, [role="tab"], label, th, h1, h2, h3, h4, legend, summary, option, a';
     const CONTROLS = 'button, input:not([type="hidden"]), select, textarea, [role="tab"], label';
-    const controls: { el: Element; rect: DOMRect }[] = [];
+    /** The fixed box (a modal's backdrop) an element is drawn in, else the page: controls of two layers may overlap. */
+    const layerOf = (el: Element): Element => {
+      for (let at: Element | null = el; at; at = at.parentElement) if (getComputedStyle(at).position === 'fixed') return at;
+      return document.body;
+    };
+    const controls: { el: Element; rect: DOMRect; layer: Element }[] = [];
     /** Elements already said to reach too far: what is inside them goes along, and is not listed again. */
     const tooWide: Element[] = [];
     const insideTooWide = (el: Element) => tooWide.some((outer) => outer.contains(el));
@@ -86,14 +92,14 @@ export function layoutProblems(frame: Frame): Promise<string[]> {
         problems.push(`${describe(el)} has text wider than its box, running over what is beside it: ${el.scrollWidth} px of text in ${el.clientWidth} px`);
       if (clipsY && el.scrollHeight > el.clientHeight + 1 && el.tagName.toLowerCase() !== 'textarea')
         problems.push(`${describe(el)} is cut off at the bottom: ${el.scrollHeight} px of content in ${el.clientHeight} px`);
-      if (el.matches(CONTROLS)) controls.push({ el, rect });
+      if (el.matches(CONTROLS)) controls.push({ el, rect, layer: layerOf(el) });
     }
 
     for (let i = 0; i < controls.length; i++) {
       for (let j = i + 1; j < controls.length; j++) {
-        const a = controls[i] as { el: Element; rect: DOMRect };
-        const b = controls[j] as { el: Element; rect: DOMRect };
-        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const a = controls[i] as (typeof controls)[number];
+        const b = controls[j] as (typeof controls)[number];
+        if (a.layer !== b.layer || a.el.contains(b.el) || b.el.contains(a.el)) continue;
         if ((a.el as HTMLLabelElement).control === b.el || (b.el as HTMLLabelElement).control === a.el) continue;
         const overlapX = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
         const overlapY = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
