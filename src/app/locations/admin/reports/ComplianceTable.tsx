@@ -2,7 +2,7 @@ import { Table } from '@zendeskgarden/react-tables';
 import type { Translate } from '../../../i18n/translate';
 import type { ReportFormat } from './report-format';
 import type { ComplianceRowView } from './reports-api';
-import { WORDS_FIT_TABLE } from '../common/table-style';
+import { NARROW_CELL, WORDS_FIT_TABLE } from '../common/table-style';
 
 interface Props {
   readonly rows: readonly ComplianceRowView[];
@@ -27,15 +27,15 @@ export default function ComplianceTable({ rows, groupBy, format, t, labelOf = (_
         <Table.HeaderRow>
           {/* No set width: laid out automatically (WORDS_FIT_TABLE), names ("Total resolution time", a policy's title)
               get the room their words need, and eight headers of long Polish words still fit 1024 px. */}
-          <Table.HeaderCell>{groupBy ? t(`admin.reports.dimension.${groupBy}`) : t('admin.reports.all')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('admin.reports.column.tickets')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('admin.reports.column.met_percent')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('admin.reports.column.met')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('admin.reports.column.met_late')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('admin.reports.column.breached')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('admin.reports.column.running')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('admin.reports.column.median')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('admin.reports.column.p90')}</Table.HeaderCell>
+          <Table.HeaderCell style={NARROW_CELL}>{groupBy ? t(`admin.reports.dimension.${groupBy}`) : t('admin.reports.all')}</Table.HeaderCell>
+          <Table.HeaderCell style={NARROW_CELL}>{t('admin.reports.column.tickets')}</Table.HeaderCell>
+          <Table.HeaderCell style={NARROW_CELL}>{t('admin.reports.column.met_percent')}</Table.HeaderCell>
+          <Table.HeaderCell style={NARROW_CELL}>{t('admin.reports.column.met')}</Table.HeaderCell>
+          <Table.HeaderCell style={NARROW_CELL}>{t('admin.reports.column.met_late')}</Table.HeaderCell>
+          <Table.HeaderCell style={NARROW_CELL}>{t('admin.reports.column.breached')}</Table.HeaderCell>
+          <Table.HeaderCell style={NARROW_CELL}>{t('admin.reports.column.running')}</Table.HeaderCell>
+          <Table.HeaderCell style={NARROW_CELL}>{t('admin.reports.column.median')}</Table.HeaderCell>
+          <Table.HeaderCell style={NARROW_CELL}>{t('admin.reports.column.p90')}</Table.HeaderCell>
         </Table.HeaderRow>
       </Table.Head>
       <Table.Body>
@@ -43,15 +43,15 @@ export default function ComplianceTable({ rows, groupBy, format, t, labelOf = (_
           const value = groupBy ? row.key[groupBy] : null;
           return (
             <Table.Row key={JSON.stringify(row.key)}>
-              <Table.Cell>{groupBy ? (value == null ? t('admin.reports.none') : labelOf(groupBy, value)) : t('admin.reports.all')}</Table.Cell>
-              <Table.Cell>{format.number(row.tickets)}</Table.Cell>
-              <Table.Cell>{format.percent(row.metPercent)}</Table.Cell>
-              <Table.Cell>{format.number(row.met)}</Table.Cell>
-              <Table.Cell>{format.number(row.metLate)}</Table.Cell>
-              <Table.Cell>{format.number(row.breached)}</Table.Cell>
-              <Table.Cell>{format.number(row.running)}</Table.Cell>
-              <Table.Cell>{minutes(row.medianBusinessMinutes)}</Table.Cell>
-              <Table.Cell>{minutes(row.p90BusinessMinutes)}</Table.Cell>
+              <Table.Cell style={NARROW_CELL}>{groupBy ? (value == null ? t('admin.reports.none') : labelOf(groupBy, value)) : t('admin.reports.all')}</Table.Cell>
+              <Table.Cell style={NARROW_CELL}>{format.number(row.tickets)}</Table.Cell>
+              <Table.Cell style={NARROW_CELL}>{format.percent(row.metPercent)}</Table.Cell>
+              <Table.Cell style={NARROW_CELL}>{format.number(row.met)}</Table.Cell>
+              <Table.Cell style={NARROW_CELL}>{format.number(row.metLate)}</Table.Cell>
+              <Table.Cell style={NARROW_CELL}>{format.number(row.breached)}</Table.Cell>
+              <Table.Cell style={NARROW_CELL}>{format.number(row.running)}</Table.Cell>
+              <Table.Cell style={NARROW_CELL}>{minutes(row.medianBusinessMinutes)}</Table.Cell>
+              <Table.Cell style={NARROW_CELL}>{minutes(row.p90BusinessMinutes)}</Table.Cell>
             </Table.Row>
           );
         })}
