@@ -11,6 +11,8 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { catalogFor, SUPPORTED_LOCALES, type SupportedLocale } from '../../../src/app/i18n/catalogs';
 import { translationFor } from '../../../src/app/i18n/TranslationProvider';
 import type { Translate } from '../../../src/app/i18n/translate';
+import { zendeskApi } from '../../../src/sandbox/desk/api/zendesk-api';
+import type { TicketJson } from '../../../src/sandbox/desk/api/zendesk-json';
 import en from '../../../translations/en.json';
 import { saveScreenshot } from '../../support/browser';
 import { openAdminPage, type AdminPageSession } from './admin/support/admin-page-session';
@@ -30,6 +32,8 @@ let app: FrameLocator;
 let locale: SupportedLocale = 'en';
 let policyTitle: string;
 let scheduleName: string;
+/** Desk tickets for the sidebar: one whose clocks are all stopped (met), one pending (paused: the longest texts). */
+let sidebarTickets: { met: number; pending: number };
 
 /** The texts the app shows in `of`, falling back to English as it does. */
 const translatorFor = (of: SupportedLocale): Translate => translationFor(of, 'throw').t;
@@ -59,6 +63,10 @@ beforeAll(async () => {
   // Ten desk pages in well under a minute, each a few dozen Zendesk API calls through the desk: more than the
   // emulator's Professional-plan 400 a minute, whose 429 the desk would show instead of the app. Not what this tests.
   session.sandbox.emulator.admin.setRateLimits({ accountPerMinute: 10_000 });
+  const { tickets } = await zendeskApi(session.sandbox.emulator.url, session.sandbox.credentials).get<{ tickets: TicketJson[] }>('/tickets?per_page=100');
+  const pending = tickets.find((ticket) => ticket.status === 'pending');
+  if (!pending) throw new Error('the sandbox has no pending ticket');
+  sidebarTickets = { met: session.sandbox.seed.ticketIds[0] as number, pending: pending.id };
   // The emulator's users all read en-US: the desk pages' ZAF model is given the locale under test instead.
   await page.route(
     (url) => url.origin === new URL(session.sandbox.desk.url).origin && /^\/(apps|tickets)\/[^/]+$/.test(url.pathname),
@@ -150,10 +158,15 @@ describe.each(SUPPORTED_LOCALES)('in %s', (current) => {
   it('the ticket sidebar fits the desk’s apps column, details open and a change previewed', async () => {
     await page.setViewportSize(DESK_VIEWPORT);
     const problems: string[] = [];
-    const ticketId = session.sandbox.seed.ticketIds[0];
-    await page.goto(`${session.sandbox.desk.url}/tickets/${ticketId}`);
-    await app.locator('[data-policy]').getByText(t('sidebar.why_policy')).waitFor();
-    await app.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+    const open = async (ticketId: number) => {
+      await page.goto(`${session.sandbox.desk.url}/tickets/${ticketId}`);
+      await app.locator('[data-policy]').getByText(t('sidebar.why_policy')).waitFor();
+      await app.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
+    };
+    await open(sidebarTickets.pending);
+    await app.locator('li[data-tone="paused"]').first().waitFor();
+    problems.push(...(await check('sidebar-paused', { wholePage: false })));
+    await open(sidebarTickets.met);
     problems.push(...(await check('sidebar', { wholePage: false })));
     await page.getByLabel('Priority').selectOption('urgent');
     await app.locator('[data-preview]').waitFor();
