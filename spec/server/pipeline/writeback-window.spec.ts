@@ -29,7 +29,14 @@ describe('writebackNotBefore', () => {
     expect(ends.size).toBeGreaterThan(1);
   });
 
-  it('sends a tag the ticket does not have yet within the email slot: it fires an email trigger, promised at the minute', () => {
+  it('sends a breach’s tag at once: the Out-of-SLA email is promised within seconds of the due time', () => {
+    const breach: WritebackDesired = { ...fieldsOnly, addTags: ['sla_due_soon', 'sla_out_first_reply_time'], onceTags: ['sla_budget_1'] };
+    expect(at({ desired: breach })).toBe(now);
+    // Shown already (the breach was written before): no email to send, the refresh waits.
+    expect(at({ desired: { ...breach, onceTags: [] }, tags: ['sla_due_soon', 'sla_out_first_reply_time'] })).toBe(at({}));
+  });
+
+  it('sends a warning’s tag the ticket does not have yet within the email slot: it fires an email trigger, promised at the minute', () => {
     const slotEnd = at({ desired: withTag });
     expect(slotEnd).toBeGreaterThanOrEqual(now);
     expect(slotEnd - now).toBeLessThan(EMAIL_SLOT_MS);

@@ -8,6 +8,8 @@ import { METRIC_NAMES, type MetricName } from '../../core/policy/metric-name';
 export const DUE_SOON_TAG = 'sla_due_soon';
 export const outTag = (metric: MetricName): string => `sla_out_${metric}`;
 export const OUT_TAGS: readonly string[] = METRIC_NAMES.map(outTag);
+/** A metric's "Out of SLA" tag: the one that fires the breach emails. */
+export const isOutTag = (tag: string): boolean => OUT_TAGS.includes(tag);
 /** Added by the Out-of-SLA email triggers once they have sent; removed by us when the ticket is back in SLA. */
 export const NOTIFIED_OUT_PREFIX = 'sla_notified_out_';
 export const NOTIFIED_DUE_SOON_TAG = 'sla_notified_due_soon';

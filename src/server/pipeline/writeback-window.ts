@@ -1,10 +1,12 @@
 import type { EpochMillis } from '../../core/time/instant';
 import type { WritebackDesired } from '../store/sla-store';
+import { isOutTag } from './managed-tags';
 
 /**
- * The longest a write that adds a tag waits. Our tags fire the "due soon", "Out of SLA" and budget alert emails,
- * and those are promised at the minute: a quarter of it lets the tags of tickets falling due within the same few
- * seconds (a morning's queue, an incident) go to Zendesk as one update_many instead of one call each.
+ * The longest a write that adds a "due soon" tag waits: the warning is promised at the minute, and a quarter of
+ * it lets the warnings of tickets falling due within the same few seconds (a morning's queue) go to Zendesk as one
+ * update_many instead of one call each. A breach's tag ("Out of SLA", with any budget alert it brings) waits for
+ * nothing: it is promised within seconds of the due time.
  */
 export const EMAIL_SLOT_MS = 15_000;
 
@@ -18,10 +20,11 @@ export const EMAIL_SLOT_MS = 15_000;
  * one write. Agents lose nothing by the wait: the sidebar computes the countdown itself. A write that goes earlier
  * for the account takes the waiting ones along (claimWritebacks), so they often go sooner than their window's end.
  *
- * A write that adds a tag waits at most for the end of the account's email slot (EMAIL_SLOT_MS, or the window if
- * shorter). Windows and slots are aligned to the epoch with an offset per account, so every server process agrees
- * on them, accounts do not all write at the same instant, and (with a window a whole number of slots long) every
- * window ends with a slot. With no window everything goes at once.
+ * A write that adds a breach's tag goes at once; one that adds only a warning's waits at most for the end of the
+ * account's email slot (EMAIL_SLOT_MS, or the window if shorter). Windows and slots are aligned to the epoch with
+ * an offset per account, so every server process agrees on them, accounts do not all write at the same instant,
+ * and (with a window a whole number of slots long) every window ends with a slot. With no window everything goes
+ * at once.
  */
 export function writebackNotBefore(input: {
   readonly now: EpochMillis;
@@ -34,9 +37,10 @@ export function writebackNotBefore(input: {
   const { now, windowMs, accountId, tags, desired } = input;
   if (windowMs <= 0) return now;
   const has = new Set(tags);
-  const addsTag = [...desired.addTags, ...(desired.onceTags ?? [])].some((tag) => !has.has(tag));
+  const added = [...desired.addTags, ...(desired.onceTags ?? [])].filter((tag) => !has.has(tag));
+  if (added.some(isOutTag)) return now;
   const offset = hashOf(accountId) % windowMs;
-  return nextBoundary(now, addsTag ? Math.min(EMAIL_SLOT_MS, windowMs) : windowMs, offset);
+  return nextBoundary(now, added.length > 0 ? Math.min(EMAIL_SLOT_MS, windowMs) : windowMs, offset);
 }
 
 /** The first instant at or after `now` that is `offset` past a whole number of `period`s since the epoch. */
