@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Client, Pool } from 'pg';
 import type { DatabaseConfig } from '../../src/server/config';
+import type { Database } from '../../src/server/store/database';
 import { openStore } from '../../src/server/store/open-store';
 import type { Account, SlaStore } from '../../src/server/store/sla-store';
 
@@ -110,4 +113,14 @@ async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise
   } finally {
     await client.end();
   }
+}
+
+/** Kysely straight on the test database, without the store: for what a spec must see or do below the store's API. */
+export function rawKysely(database: DatabaseConfig): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect:
+      database.kind === 'postgres'
+        ? new PostgresDialect({ pool: new Pool({ connectionString: database.url, max: 2 }) })
+        : new SqliteDialect({ database: new SqliteDatabase(database.file) }),
+  });
 }

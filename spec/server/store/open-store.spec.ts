@@ -1,20 +1,7 @@
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import SqliteDatabase from 'better-sqlite3';
 import { Pool } from 'pg';
-import type { DatabaseConfig } from '../../../src/server/config';
-import type { Database } from '../../../src/server/store/database';
 import { MIGRATIONS } from '../../../src/server/store/migrations';
 import { migrateToLatest, openStore } from '../../../src/server/store/open-store';
-import { createTestDatabase, postgresUrl, TEST_DIALECTS, TEST_ENCRYPTION_KEY, type TestDatabase } from '../../support/test-database';
-
-function rawKysely(database: DatabaseConfig): Kysely<Database> {
-  return new Kysely<Database>({
-    dialect:
-      database.kind === 'postgres'
-        ? new PostgresDialect({ pool: new Pool({ connectionString: database.url }) })
-        : new SqliteDialect({ database: new SqliteDatabase(database.file) }),
-  });
-}
+import { createTestDatabase, postgresUrl, rawKysely, TEST_DIALECTS, TEST_ENCRYPTION_KEY, type TestDatabase } from '../../support/test-database';
 
 describe.each(TEST_DIALECTS)('openStore on %s', (dialect) => {
   let testDb: TestDatabase;

@@ -1,13 +1,8 @@
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import SqliteDatabase from 'better-sqlite3';
-import { Pool } from 'pg';
 import fc from 'fast-check';
 import { complianceReport, countForObjective, type ReportDimension, type ReportFilters, type SlaObjective } from '../../../src/core/report';
-import type { DatabaseConfig } from '../../../src/server/config';
-import type { Database } from '../../../src/server/store/database';
 import { complianceFromSql, type PercentileMethod } from '../../../src/server/store/report-compliance';
 import type { Account, MetricRecord } from '../../../src/server/store/sla-store';
-import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../support/test-database';
+import { createTestAccount, rawKysely, TEST_DIALECTS, useTestStore } from '../../support/test-database';
 
 const T0 = Date.UTC(2026, 2, 1);
 const HOUR = 3_600_000;
@@ -39,11 +34,6 @@ function generated(accountId: string, count: number): MetricRecord[] {
       calendarMinutes: status === 'not_applicable' ? null : (i * 37) % 101,
     };
   });
-}
-
-function rawKysely(database: DatabaseConfig): Kysely<Database> {
-  if (database.kind === 'postgres') return new Kysely({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: database.url, max: 2 }) }) });
-  return new Kysely({ dialect: new SqliteDialect({ database: new SqliteDatabase(database.file) }) });
 }
 
 describe.each(TEST_DIALECTS)('report queries on %s', (dialect) => {

@@ -1,25 +1,13 @@
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { Pool } from 'pg';
+import { Migrator, sql, type Kysely } from 'kysely';
 import type { TicketEvent } from '../../../src/core/ticket/ticket-event';
-import type { DatabaseConfig } from '../../../src/server/config';
 import type { Database } from '../../../src/server/store/database';
 import { migrationProvider } from '../../../src/server/store/migrations';
 import { migrateToLatest } from '../../../src/server/store/open-store';
 import type { Account } from '../../../src/server/store/sla-store';
 import { aTicket } from '../../support/a-ticket';
-import { createTestAccount, TEST_DIALECTS, useTestStore } from '../../support/test-database';
+import { createTestAccount, rawKysely, TEST_DIALECTS, useTestStore } from '../../support/test-database';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
-
-function rawKysely(database: DatabaseConfig): Kysely<Database> {
-  return new Kysely<Database>({
-    dialect:
-      database.kind === 'postgres'
-        ? new PostgresDialect({ pool: new Pool({ connectionString: database.url }) })
-        : new SqliteDialect({ database: new SqliteDatabase(database.file) }),
-  });
-}
 
 const comment = (minutes: number, authorRole: 'agent' | 'end_user' = 'agent'): TicketEvent => ({ type: 'comment', at: T0 + minutes * 60_000, public: true, authorRole });
 
