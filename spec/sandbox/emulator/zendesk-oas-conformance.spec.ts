@@ -130,7 +130,8 @@ describe('emulator answers conform to Zendesk\'s OpenAPI spec', () => {
     await exchange('GET', '/api/v2/users/me', '/api/v2/users/me', 200);
     await exchange('GET', '/api/v2/users/10001', '/api/v2/users/{user_id}', 200);
     await exchange('GET', '/api/v2/users', '/api/v2/users', 200);
-    await exchange('POST', '/api/v2/users', '/api/v2/users', 201, { user: { name: 'Ann', email: 'ann@example.com' } });
+    const ann = await exchange('POST', '/api/v2/users', '/api/v2/users', 201, { user: { name: 'Ann', email: 'ann@example.com' } });
+    await exchange('PUT', `/api/v2/users/${ann.user.id}`, '/api/v2/users/{user_id}', 200, { user: { locale: 'pl' } });
     await exchange('GET', '/api/v2/groups', '/api/v2/groups', 200);
     const organization = await exchange('POST', '/api/v2/organizations', '/api/v2/organizations', 201, { organization: { name: 'Acme' } });
     await exchange('GET', `/api/v2/organizations/${organization.organization.id}`, '/api/v2/organizations/{organization_id}', 200);

@@ -16,6 +16,7 @@ const ZENDESK_SYSTEM_USER: UserRecord = {
   organizationId: null,
   defaultGroupId: null,
   timeZone: 'UTC',
+  locale: 'en-US',
   createdAt: 0,
   updatedAt: 0,
 };

@@ -9,6 +9,8 @@ export interface UserRecord {
   organizationId: number | null;
   defaultGroupId: number | null;
   timeZone: string;
+  /** The language the user reads Zendesk in (and apps get as ZAF's currentUser.locale): `en-US`, `ja`, `zh-cn`… */
+  locale: string;
   readonly createdAt: number;
   updatedAt: number;
 }

@@ -10,6 +10,22 @@ export interface NewUser {
   readonly defaultGroupId?: number | null;
   readonly groupIds?: readonly number[];
   readonly timeZone?: string;
+  readonly locale?: string;
+}
+
+/** What an Update User call may change here. */
+export interface UserChanges {
+  readonly name?: string;
+  readonly timeZone?: string;
+  readonly locale?: string;
+}
+
+/** A language tag as Zendesk's locales are named: `en-US`, `ja`, `zh-cn`, `pt-br`, `es-419`. */
+const LOCALE = /^[a-z]{2,3}(-[a-z0-9]{2,4})?$/i;
+
+function requireLocale(locale: string): string {
+  if (!LOCALE.test(locale)) throw recordInvalid({ locale: [{ description: `Locale: ${locale} is not a valid locale`, error: 'InvalidValue' }] });
+  return locale;
 }
 
 /** Creates a user; emails are unique per account, as in Zendesk. */
@@ -31,11 +47,26 @@ export function createUser(state: EmulatorState, input: NewUser, nowMs: number):
     organizationId: input.organizationId ?? null,
     defaultGroupId: input.defaultGroupId ?? input.groupIds?.[0] ?? null,
     timeZone: input.timeZone ?? 'UTC',
+    locale: requireLocale(input.locale ?? 'en-US'),
     createdAt: nowMs,
     updatedAt: nowMs,
   };
   state.users.set(user.id, user);
   for (const groupId of input.groupIds ?? []) addGroupMembership(state, user.id, groupId, nowMs);
+  return user;
+}
+
+/** Applies an Update User call's changes; a blank name or a malformed locale is refused, as Zendesk does. */
+export function updateUser(state: EmulatorState, id: number, changes: UserChanges, nowMs: number): UserRecord {
+  const user = requireUser(state, id);
+  if (changes.name !== undefined && changes.name.trim() === '') {
+    throw recordInvalid({ name: [{ description: 'Name: is too short (minimum one character)', error: 'BlankValue' }] });
+  }
+  const locale = changes.locale === undefined ? user.locale : requireLocale(changes.locale);
+  if (changes.name !== undefined) user.name = changes.name;
+  if (changes.timeZone !== undefined) user.timeZone = changes.timeZone;
+  user.locale = locale;
+  user.updatedAt = nowMs;
   return user;
 }
 

@@ -2,6 +2,9 @@ import { formatZendeskTime } from '../../clock/zendesk-time';
 import type { EmulatorState } from '../../state/emulator-state';
 import type { UserRecord } from '../../state/records';
 
+/** Zendesk's ids of the locales whose id its public locale list shows (GET /api/v2/locales/public.json). */
+const LOCALE_IDS: Readonly<Record<string, number>> = { 'en-us': 1, es: 2, de: 8, 'zh-tw': 9, 'zh-cn': 10, pl: 13 };
+
 /** A user as Zendesk shows it to an agent (UserForAdmin). */
 export function userJson(state: EmulatorState, user: UserRecord): Record<string, unknown> {
   return {
@@ -16,8 +19,8 @@ export function userJson(state: EmulatorState, user: UserRecord): Record<string,
     phone: null,
     shared_phone_number: null,
     photo: null,
-    locale_id: 1,
-    locale: 'en-US',
+    locale_id: LOCALE_IDS[user.locale.toLowerCase()] ?? null,
+    locale: user.locale,
     organization_id: user.organizationId,
     role: user.role,
     verified: true,

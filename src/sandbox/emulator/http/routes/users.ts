@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { badRequest, notFound } from '../../state/api-error';
+import { badRequest, forbidden, notFound } from '../../state/api-error';
 import { parseIdList, requireWrapped, toId } from '../../state/input';
 import type { UserRole } from '../../state/records';
-import { createUser } from '../../state/users';
+import { createUser, requireUser, updateUser } from '../../state/users';
 import { requireRole } from '../authenticate';
 import { idParam, pathUrl, queryOf, type EmulatorRuntime } from '../emulator-runtime';
 import { userJson } from '../json/user-json';
@@ -54,10 +54,24 @@ export function registerUserRoutes(app: FastifyInstance, runtime: EmulatorRuntim
         role: actor.role === 'admin' ? role : 'end-user',
         organizationId: toId(input.organization_id) ?? null,
         timeZone: typeof input.time_zone === 'string' ? input.time_zone : 'UTC',
+        ...(typeof input.locale === 'string' ? { locale: input.locale } : {}),
       },
       runtime.clock.now(),
     );
     reply.code(201);
     return { user: userJson(state, user) };
+  });
+
+  // Update User: an admin changes anyone, an agent themselves or an end user (name, time zone, language).
+  app.put('/api/v2/users/:id', async (request) => {
+    const actor = runtime.actor(request);
+    requireRole(actor, 'agent');
+    const target = requireUser(state, idParam(request));
+    if (actor.role !== 'admin' && target.id !== actor.id && target.role !== 'end-user') throw forbidden();
+    const input = requireWrapped(request.body, 'user');
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const changes = { name: text(input.name), timeZone: text(input.time_zone), locale: text(input.locale) };
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    return { user: userJson(state, updateUser(state, target.id, defined, runtime.clock.now())) };
   });
 }
