@@ -1,5 +1,5 @@
 import { TEST_DIALECTS } from '../../support/test-database';
-import { addEscalationTrigger, aPolicyBody, aPipelineWorld, waitFor, type PipelineWorld } from './support/pipeline-fixture';
+import { addEscalationTrigger, aPolicyBody, aPipelineWorld, expectEscalatedFirstReply, waitFor, type PipelineWorld } from './support/pipeline-fixture';
 
 /** Monday 23 November 2026, 09:00 in Warsaw: the office has just opened. */
 const MONDAY_OPEN = '2026-11-23T08:00:00Z';
@@ -59,10 +59,7 @@ describe.each(TEST_DIALECTS)('the pipeline against Zendesk on %s', (dialect) => 
     await addEscalationTrigger(world);
     const ticketId = await customerTicket();
     await world.settle();
-    const state = await world.server.store.getTicketState(world.account.id, String(ticketId));
-    // aPolicyBody: first reply in 60 business minutes, 30 when urgent.
-    expect(state?.assessment?.metrics.first_reply_time.state).toMatchObject({ kind: 'active', dueAt: Date.parse('2026-11-23T08:30:00Z') });
-    expect((await world.slaOf(ticketId)).fields.sla_due_first_reply_time).toBe('2026-11-23T08:30:00Z');
+    await expectEscalatedFirstReply(world, ticketId);
   });
 
   it('reads the ticket once per change made by someone else: the echo of its own write costs no read', async () => {

@@ -2,7 +2,7 @@ import { EMAIL_SLOT_MS, writebackNotBefore } from '../../../src/server/pipeline/
 import type { WritebackDesired } from '../../../src/server/store/sla-store';
 import { TEST_DIALECTS } from '../../support/test-database';
 import { tokenAuth } from '../../sandbox/emulator/support/emulator-fixture';
-import { addEscalationTrigger, aPolicyBody, aPipelineWorld, SERVER_USER_EMAIL, waitFor, type PipelineWorld } from './support/pipeline-fixture';
+import { addEscalationTrigger, aPolicyBody, expectEscalatedFirstReply, aPipelineWorld, SERVER_USER_EMAIL, waitFor, type PipelineWorld } from './support/pipeline-fixture';
 
 const WINDOW = 30_000;
 const MONDAY_OPEN = '2026-11-23T08:00:00Z';
@@ -129,12 +129,7 @@ describe.each(TEST_DIALECTS)('the write-back window against Zendesk on %s', (dia
     await world.settle();
     world.zendesk.admin.setTime(new Date(windowEnd()).toISOString());
     await world.settle();
-    for (const id of tickets) {
-      const state = await world.server.store.getTicketState(world.account.id, String(id));
-      // aPolicyBody: first reply 60 business minutes, urgent 30.
-      expect(state?.assessment?.metrics.first_reply_time.state).toMatchObject({ kind: 'active', dueAt: Date.parse('2026-11-23T08:30:00Z') });
-      expect((await world.slaOf(id)).fields.sla_due_first_reply_time).toBe('2026-11-23T08:30:00Z');
-    }
+    for (const id of tickets) await expectEscalatedFirstReply(world, id);
   });
 
   it('lets the window’s waiting writes ride along with a tag’s write: one update_many, before the window ends', async () => {

@@ -202,3 +202,13 @@ export async function addEscalationTrigger(world: PipelineWorld): Promise<void> 
   });
   if (trigger.status !== 201) throw new Error(`trigger: ${trigger.status} ${JSON.stringify(trigger.body)}`);
 }
+
+/**
+ * That the SLA followed addEscalationTrigger's change for a ticket from Monday's opening (08:00Z): aPolicyBody's
+ * first reply is due in 60 business minutes, 30 when urgent, so at 08:30Z, in the server's state and in Zendesk.
+ */
+export async function expectEscalatedFirstReply(world: PipelineWorld, ticketId: number): Promise<void> {
+  const state = await world.server.store.getTicketState(world.account.id, String(ticketId));
+  expect(state?.assessment?.metrics.first_reply_time.state).toMatchObject({ kind: 'active', dueAt: Date.parse('2026-11-23T08:30:00Z') });
+  expect((await world.slaOf(ticketId)).fields.sla_due_first_reply_time).toBe('2026-11-23T08:30:00Z');
+}
