@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Checkbox, Field, Input, Select, Textarea } from '@zendeskgarden/react-forms';
 import { Table } from '@zendeskgarden/react-tables';
@@ -113,11 +114,7 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
             <strong>{t('admin.reports.objectives.editing', { title: editing.objective.title })}</strong>
           </p>
         )}
-        <Field style={{ minWidth: 200 }}>
-          <Field.Label>{t('admin.reports.objectives.title')}</Field.Label>
-          <Input value={draft.title} validation={field('title').length ? 'error' : undefined} onChange={(e) => set({ title: e.target.value })} />
-          <FieldProblems problems={field('title')} t={t} />
-        </Field>
+        <TextField label={t('admin.reports.objectives.title')} value={draft.title} problems={field('title')} onChange={(title) => set({ title })} t={t} style={{ minWidth: 200 }} />
         <Field>
           <Field.Label>{t('admin.reports.dimension.metric')}</Field.Label>
           <Select value={draft.metric} onChange={(e) => set({ metric: e.target.value })}>
@@ -139,16 +136,8 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
             ))}
           </Select>
         </Field>
-        <Field style={{ width: 290 }}>
-          <Field.Label>{t('admin.reports.objectives.target_minutes')}</Field.Label>
-          <Input inputMode="decimal" value={draft.targetMinutes} validation={field('targetMinutes').length ? 'error' : undefined} onChange={(e) => set({ targetMinutes: e.target.value })} />
-          <FieldProblems problems={field('targetMinutes')} t={t} />
-        </Field>
-        <Field style={{ width: 130 }}>
-          <Field.Label>{t('admin.reports.objectives.percent')}</Field.Label>
-          <Input inputMode="decimal" value={draft.percent} validation={field('percent').length ? 'error' : undefined} onChange={(e) => set({ percent: e.target.value })} />
-          <FieldProblems problems={field('percent')} t={t} />
-        </Field>
+        <TextField label={t('admin.reports.objectives.target_minutes')} decimal value={draft.targetMinutes} problems={field('targetMinutes')} onChange={(targetMinutes) => set({ targetMinutes })} t={t} style={{ width: 290 }} />
+        <TextField label={t('admin.reports.objectives.percent')} decimal value={draft.percent} problems={field('percent')} onChange={(percent) => set({ percent })} t={t} style={{ width: 130 }} />
         <Field>
           <Field.Label>{t('admin.reports.objectives.period')}</Field.Label>
           <Select value={draft.period} onChange={(e) => set({ period: e.target.value })}>
@@ -167,11 +156,15 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
               <Field.Hint>{t('admin.reports.objectives.alert.hint')}</Field.Hint>
             </Checkbox>
           </Field>
-          <Field style={{ width: 280 }}>
-            <Field.Label>{t('admin.reports.objectives.alert.threshold')}</Field.Label>
-            <Input inputMode="decimal" value={draft.alertThreshold} validation={field('alert.thresholdPercent').length ? 'error' : undefined} onChange={(e) => set({ alertThreshold: e.target.value })} />
-            <FieldProblems problems={field('alert.thresholdPercent')} t={t} />
-          </Field>
+          <TextField
+            label={t('admin.reports.objectives.alert.threshold')}
+            decimal
+            value={draft.alertThreshold}
+            problems={field('alert.thresholdPercent')}
+            onChange={(alertThreshold) => set({ alertThreshold })}
+            t={t}
+            style={{ width: 280 }}
+          />
           <Field style={{ minWidth: 320, flexGrow: 1 }}>
             <Field.Label>{t('admin.reports.objectives.alert.recipients')}</Field.Label>
             <Field.Hint>{t('admin.reports.objectives.alert.recipients_hint')}</Field.Hint>
@@ -189,5 +182,25 @@ export default function ObjectivesPanel({ objectives, draft, problems, busy, for
         )}
       </form>
     </section>
+  );
+}
+
+/** A labelled text input with its problems below it; `decimal` asks touch keyboards for digits. */
+function TextField(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly problems: readonly FieldError[];
+  readonly onChange: (value: string) => void;
+  readonly t: Translate;
+  readonly decimal?: boolean;
+  readonly style?: CSSProperties;
+}) {
+  const { label, value, problems, onChange, t, decimal = false, style } = props;
+  return (
+    <Field style={style}>
+      <Field.Label>{label}</Field.Label>
+      <Input {...(decimal ? { inputMode: 'decimal' as const } : {})} value={value} validation={problems.length ? 'error' : undefined} onChange={(e) => onChange(e.target.value)} />
+      <FieldProblems problems={problems} t={t} />
+    </Field>
   );
 }
