@@ -97,8 +97,7 @@ export class ComplianceAccumulator {
 
   /**
    * Adds all the records of one ticket, which is never added again (nor by `add`): a backtest's way, with no set
-   * of ticket ids to grow per group. Such counts cannot be rolled up (a ticket may be in several finer groups):
-   * group the same records with a second accumulator instead.
+   * of ticket ids to grow per group. For a second grouping of the same records, use a second accumulator.
    */
   addTicket(records: readonly ReportRecord[]): void {
     const stamp = ++this.stamps;
@@ -148,30 +147,6 @@ export class ComplianceAccumulator {
       this.buckets.push(bucket);
     }
     return bucket;
-  }
-
-  /**
-   * The rows so far grouped by fewer of the same dimensions (`groupBy` a subset of the query's), merged
-   * from the finer groups: a backtest counts each record once and still reports two groupings.
-   */
-  rollUp(groupBy: readonly ReportDimension[]): ComplianceRow[] {
-    if (this.stamps > 0) throw new Error('Counts of whole tickets (addTicket) cannot be rolled up');
-    const merged = new Map<string, Bucket>();
-    for (const b of this.buckets) {
-      const id = JSON.stringify(groupBy.map((d) => b.key[d] ?? null));
-      let into = merged.get(id);
-      if (!into) {
-        into = { key: Object.fromEntries(groupBy.map((d) => [d, b.key[d] ?? null])), tickets: new Set(), ticketCount: 0, stamp: 0, met: 0, metLate: 0, breached: 0, running: 0, fulfilledMinutes: [] };
-        merged.set(id, into);
-      }
-      for (const ticket of b.tickets) into.tickets.add(ticket);
-      into.met += b.met;
-      into.metLate += b.metLate;
-      into.breached += b.breached;
-      into.running += b.running;
-      for (const minutes of b.fulfilledMinutes) into.fulfilledMinutes.push(minutes);
-    }
-    return rowsOf(merged.values(), groupBy);
   }
 
   /** The rows so far, ordered by key (nulls last). */
