@@ -79,8 +79,9 @@ export interface ReportQueryStore {
    */
   listSliceTickets(query: RecordSlice): Promise<readonly { readonly ticketId: string; readonly assessedAt: EpochMillis }[]>;
   /**
-   * listSliceRecordsOfTickets as the store reads them: per ticket, each record's values after the ticket as one
-   * tuple, in no particular order. What a backtest's reproduction check compares its replay with.
+   * The slice's records of some tickets (one query, one row per ticket) as the store reads them: per ticket, each
+   * record's values after the ticket as one tuple, in no particular order; tickets without records in the slice are
+   * absent. What a backtest's reproduction check compares its replay with, a batch at a time.
    */
   listSliceRecordTuplesOfTickets(slice: RecordSlice, ticketIds: readonly string[]): Promise<ReadonlyMap<string, readonly RecordTuple[]>>;
   /** The stored histories of some tickets (one query), in order; tickets without events are absent. */

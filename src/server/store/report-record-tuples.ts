@@ -64,7 +64,7 @@ export const isInstanceOf = (t: RecordTuple, r: ReportRecord): boolean => t[1] =
 
 /** The tuple of the record's instance among its ticket's stored tuples, if any; (metric, instance) is unique per ticket. */
 export function tupleOfInstance(tuples: readonly RecordTuple[], r: ReportRecord): RecordTuple | undefined {
-  for (const t of tuples) if (t[1] === r.instance && t[0] === r.metric) return t;
+  for (const t of tuples) if (isInstanceOf(t, r)) return t;
   return undefined;
 }
 

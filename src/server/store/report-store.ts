@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ReportRecord } from '../../core/report/report-record';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import { metricRecordRowToRecord, metricRecordToRow } from './metric-record-rows';
-import { recordOfTuple, RECORD_TUPLE_COLUMNS, type RecordTuple } from './report-record-tuples';
+import { RECORD_TUPLE_COLUMNS, type RecordTuple } from './report-record-tuples';
 import { complianceFromSql, percentileMethodFor, type PercentileMethod } from './report-compliance';
 import { objectiveStore } from './report-objectives';
 import { sliceCondition } from './report-slice';
@@ -160,12 +160,6 @@ export function reportStore({ db, dialect }: StoreContext, percentiles: Percenti
         .orderBy('ticket_id')
         .execute();
       return rows.map((r) => ({ ticketId: r.ticket_id, assessedAt: Number(r.assessed_at) }));
-    },
-
-    async listSliceRecordsOfTickets(slice, ticketIds) {
-      const records = new Map<string, readonly ReportRecord[]>();
-      for (const [ticketId, tuples] of await sliceRecordTuplesOfTickets(slice, ticketIds)) records.set(ticketId, tuples.map((t) => recordOfTuple(ticketId, t)));
-      return records;
     },
 
     listSliceRecordTuplesOfTickets: sliceRecordTuplesOfTickets,

@@ -341,11 +341,6 @@ export interface ReportStore extends ReportQueryStore {
     readonly to: EpochMillis;
     readonly groupId?: string;
   }): Promise<readonly MetricRecord[]>;
-  /**
-   * The slice's records of some tickets (one query, read one row per ticket), by ticket, in no particular order;
-   * tickets without records in the slice are absent. What a backtest compares its replay with, a batch at a time.
-   */
-  listSliceRecordsOfTickets(slice: RecordSlice, ticketIds: readonly string[]): Promise<ReadonlyMap<string, readonly ReportRecord[]>>;
   /** `recorded: false` when this instance's breach was already recorded: notify only when true. */
   recordBreach(breach: SlaBreach): Promise<{ readonly recorded: boolean }>;
   listBreaches(accountId: string, ticketId?: string): Promise<readonly SlaBreach[]>;
