@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import type { ReportRecord } from '../../core/report/report-record';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import { metricRecordRowToRecord, metricRecordToRow } from './metric-record-rows';
 import { RECORD_TUPLE_COLUMNS, type RecordTuple } from './report-record-tuples';

@@ -4,7 +4,7 @@ import type { ScheduleSpec } from '../../core/schedule/schedule-spec';
 import type { TicketEvent } from '../../core/ticket/ticket-event';
 import type { EpochMillis } from '../../core/time/instant';
 import type { ReassessmentStore } from './reassessment-store';
-import type { ObjectiveAlert, RecordSlice, ReportQueryStore } from './report-queries';
+import type { ObjectiveAlert, ReportQueryStore } from './report-queries';
 import type { TicketSlaAssessment } from '../../core/clock/ticket-sla-assessment';
 import type { ReportRecord } from '../../core/report/report-record';
 
