@@ -8,7 +8,6 @@
  * (admin-reports.png: the whole tab at 1024 px), admin-simulate.png.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { TicketSnapshot } from '../../../../src/core';
 import type { RunningSandbox } from '../../../../src/cli/start-sandbox';
@@ -19,7 +18,6 @@ import { seedReportHistory } from './support/report-history-seed';
 
 jest.setTimeout(240_000);
 
-const ROOT = path.resolve(__dirname, '../../../..');
 const MINUTE = 60_000;
 /** Breaches per page of the Reports tab's list. */
 const PAGE = 25;
