@@ -1,7 +1,10 @@
 import pino from 'pino';
+import { assessTicket } from '../../../../src/core';
 import { loadConfig } from '../../../../src/server/config';
 import { buildHttpServer } from '../../../../src/server/http/build-http-server';
 import { zendeskSignature } from '../../../../src/server/http/zendesk-signature';
+import { aPolicy } from '../../../support/a-policy';
+import { aTicket } from '../../../support/a-ticket';
 import { createTestAccount, openTestStore, type TestStore } from '../../../support/test-database';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
@@ -58,6 +61,24 @@ describe('health, readiness and metrics', () => {
     expect(metrics.body).toMatch(/^sla_scheduler_lag_seconds 0$/m);
     expect(metrics.body).not.toMatch(/sla_webhooks_accepted_total\{/);
     await later.close();
+  });
+
+  it('exports how late the oldest due check is (scheduler lag)', async () => {
+    const account = await createTestAccount(t.store);
+    // A ticket whose next check fell due at NOW, assessed and released as the pipeline does.
+    await t.store.enqueueWebhook({ accountId: account.id, invocationId: 'i-1', ticketId: '1', rawBody: '{}', receivedAt: NOW - 60_000 });
+    await t.store.claimInboxBatch({ owner: 'worker', now: NOW - 60_000, leaseMs: 30_000, limit: 10 });
+    const ticket = aTicket({ id: '1' });
+    const assessment = assessTicket({ ticket, history: [{ type: 'created', at: NOW - 60_000, ticket }], policies: [aPolicy()], schedules: {}, now: NOW - 60_000 });
+    await t.store.saveTicketState({ owner: 'worker', accountId: account.id, ticketId: '1', assessment, shown: null, policyId: null, nextCheckAt: NOW, zendeskUpdatedAt: null, now: NOW - 60_000 });
+    await t.store.releaseTicket({ owner: 'worker', accountId: account.id, ticketId: '1' });
+    // 45 s after it fell due, with no scheduler running: 45 s behind.
+    const app = await server(NOW + 45_000);
+    expect((await app.inject('/metrics')).body).toMatch(/^sla_scheduler_lag_seconds 45$/m);
+    await app.close();
+    const early = await server(NOW - 1_000);
+    expect((await early.inject('/metrics')).body).toMatch(/^sla_scheduler_lag_seconds 0$/m);
+    await early.close();
   });
 
   it('counts accepted and rejected webhooks by reason', async () => {
